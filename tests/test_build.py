@@ -29,6 +29,17 @@ def test_make_html_is_warning_free(site):
     assert (site["root"] / "index.html").is_file() and (site["root"] / "404.html").is_file()
 
 
+def test_make_html_prints_only_what_its_user_needs(site):
+    """No library chatter (jieba's dictionary loading, opengraph's matplotlib
+    notice, the sphinx-build command lines): only what was built and where."""
+    result = site["result"]
+    if result is None:
+        pytest.skip("TEST_SITE given: the site was not built by this run")
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    assert lines == [line for line in lines if line.startswith(("Built ", "ensure-venv: "))], lines
+    assert any(line.startswith("Built en zh_CN under ") for line in lines)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("code", sorted(DATA))
 def test_every_code_has_a_page(site, language, code):
