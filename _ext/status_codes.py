@@ -53,6 +53,8 @@ LABELS = {
     "name": "Name",
     "summary": "Summary",
     "no_constant": "No constant",
+    "site": "HTTP Status Codes",
+    "home": "Home",
     "skip": "Skip to content",
     "jump": "Jump to a code",
     "jump_hint": "Type a number such as 404",
@@ -91,6 +93,15 @@ IMPORTS = {
 
 class StatusCodeError(SphinxError):
     category = "HTTP status code error"
+
+
+# How a fact box joins the items of a list, by language; English elsewhere.
+LIST_SEPARATORS = {"zh": "、"}
+
+
+def list_separator(language: str | None) -> str:
+    """", " in English; "、" in Chinese, where a list follows full-width brackets."""
+    return LIST_SEPARATORS.get((language or "en").split("_")[0].split("-")[0], ", ")
 
 
 def label(key: str, **fields: str) -> str:
@@ -148,6 +159,20 @@ def load_catalogue(app, config) -> None:
     if Path(info.po_path).exists() and info.is_outdated():
         info.write_mo(config.language)
     app.add_message_catalog(CATALOGUE, str(locale_dir))
+
+
+def translate_site_name(app, config) -> None:
+    """The site's name in the page language: <title>, the menu, Open Graph, search.
+
+    Runs after load_catalogue. Only a name still equal to the English one is
+    replaced, so a conf.py that sets its own keeps it.
+    """
+    if not config.language or config.language == "en":
+        return
+    name = label("site")
+    for key in ("project", "html_title", "ogp_site_name"):
+        if getattr(config, key, None) == LABELS["site"]:
+            setattr(config, key, name)
 
 
 def add_messages_to_pot(app) -> None:
@@ -220,10 +245,11 @@ class StatusFacts(StatusDirective):
         else item.spec if item.rfc else str(_(item.spec))
         )
         spec_link = nodes.reference(spec_text, spec_text, refuri=item.url)
+        separator = list_separator(self.env.config.language)
         headers: list[nodes.Node] = []
         for i, header in enumerate(item.headers):
             if i:
-                headers.append(_text(", "))
+                headers.append(_text(separator))
             key = "header" if header.section else "header_nosection"
             text = label(key, name="\0", level=label(header.level), section=header.section or "")
             before, after = text.split("\0")
@@ -234,11 +260,11 @@ class StatusFacts(StatusDirective):
             methods = []
             for i, method in enumerate(item.methods):
                 if i:
-                    methods.append(_text(", "))
+                    methods.append(_text(separator))
                 methods.append(nodes.literal(method, method))
         else:
             methods = [_text(label("not_sent"))]
-        former = ", ".join(item.former_phrases) or label("none")
+        former = separator.join(item.former_phrases) or label("none")
 
         facts = nodes.field_list(classes=["status-facts"])
         facts += _field(label("class"), _text(f"{item.status_class}xx {label(f'class{item.status_class}')}"))
@@ -364,6 +390,7 @@ def check_page(app, doctree) -> None:
 def add_labels(app, pagename, templatename, context, doctree) -> None:
     """Strings the templates show, translated with the rest of the extension's."""
     context["skip_label"] = label("skip")
+    context["home_label"] = label("home")
     if context.get("meta") and context["meta"].get("status_jump"):
         app.add_js_file("code-jump.js", loading_method="defer")
 
@@ -393,6 +420,7 @@ def setup(app):
     app.add_directive("status-jump", StatusJump)
     app.add_role("status", status_role)
     app.connect("config-inited", load_catalogue)
+    app.connect("config-inited", translate_site_name, priority=600)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_messages_to_pot)
     app.connect("doctree-read", check_page)

@@ -118,6 +118,54 @@ def test_fact_box_renders_the_data(site, code):
     assert "类别" in zh and "Registry status" not in zh
 
 
+def fact_box_text(html: str) -> str:
+    box = html[html.index('class="status-facts'):]
+    return re.sub(r"<[^>]+>", "", box[:box.index("</dl>")])
+
+
+@pytest.mark.parametrize("language, separator", [
+    ("en", ", "), (None, ", "), ("zh_CN", "、"), ("zh-TW", "、"), ("fr", ", ")])
+def test_list_separator_follows_the_language(language, separator):
+    from status_codes import list_separator
+    assert list_separator(language) == separator
+
+
+def test_chinese_fact_boxes_join_lists_with_the_enumeration_comma(site):
+    joined = []
+    for code, item in sorted(DATA.items()):
+        text = fact_box_text((site["zh_CN"] / "codes" / f"{code}.html").read_text(encoding="utf-8"))
+        assert ", " not in text, f"codes/{code}: {text!r}"
+        if len(item.methods) > 1 or len(item.headers) > 1 or len(item.former_phrases) > 1:
+            assert "、" in text, f"codes/{code}: {text!r}"
+            joined.append(code)
+    assert joined, "no fact box has a list of two or more items to check"
+
+
+CHROME_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder)="([^"]*)"')
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_chinese_page_chrome_is_chinese(site):
+    """No page of the zh_CN site keeps the theme's English chrome: <title>, site name, labels."""
+    pages = sorted(site["zh_CN"].rglob("*.html"))
+    assert len(pages) > len(DATA)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(site["zh_CN"])
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "HTTP Status Codes" not in title, f"{name}: <title>{title}</title>"
+        assert title.endswith("HTTP 状态码"), f"{name}: <title>{title}</title>"
+        assert 'content="HTTP Status Codes"' not in html, f"{name}: an English og:site_name"
+        head, body = html.split("<body", 1)
+        chrome = re.sub(r'<div itemprop="articleBody">.*?<footer', "<footer", body, flags=re.S)
+        for attribute, value in CHROME_ATTRIBUTES.findall(chrome):
+            if value and not HAN.search(value) and re.search(r"[A-Za-z]{3}", value):
+                pytest.fail(f"{name}: {attribute}={value!r} is English")
+    index = (site["zh_CN"] / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="首页"' in index
+    assert '<meta property="og:site_name" content="HTTP 状态码"' in index
+
+
 def search_terms(language_dir: Path) -> set[str]:
     text = (language_dir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1: text.rindex(")")])
