@@ -170,7 +170,7 @@ def translate_site_name(app, config) -> None:
     if not config.language or config.language == "en":
         return
     name = label("site")
-    for key in ("project", "html_title", "ogp_site_name"):
+    for key in ("project", "html_title"):
         if getattr(config, key, None) == LABELS["site"]:
             setattr(config, key, name)
 
