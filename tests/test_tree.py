@@ -53,7 +53,9 @@ def test_no_tracked_file_points_at_a_path_on_one_machine():
 
 
 def test_the_path_check_finds_what_it_is_for():
-    assert MACHINE_PATH.search("ln -s /tmp/probe .venv")
-    assert MACHINE_PATH.search('ROOT = "/home/alice/http-status"')
+    # Built from pieces, so that this file does not trip the check itself.
+    tmp, home = "/" + "tmp/", "/" + "home/"
+    assert MACHINE_PATH.search(f"ln -s {tmp}probe .venv")
+    assert MACHINE_PATH.search(f'ROOT = "{home}alice/http-status"')
     assert not MACHINE_PATH.search("executable_path=/usr/bin/chromium")
     assert not MACHINE_PATH.search("see docs/tmp/x and https://example.com/home/page")
