@@ -55,7 +55,7 @@ KEYWORDS = {"truncated": False, "omits": True}   # keyword -> takes an argument
 REQUEST_LINE = re.compile(r"^(?P<method>[A-Z][A-Z-]*) (?P<target>\S+) HTTP/(?P<version>\d(?:\.\d)?)$")
 STATUS_LINE = re.compile(r"^HTTP/(?P<version>\d(?:\.\d)?) (?P<status>[1-5]\d\d)(?: (?P<reason>.*))?$")
 FIELD_LINE = re.compile(r"^(?P<name>[!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(?P<value>.*?)[ \t]*$")
-RST_HTTP = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode)::\s*http\s*$", re.M)
+RST_HTTP = re.compile(r"^[ \t]*\.\. (?:code-block|code|sourcecode)::[ \t]*http[ \t]*$", re.M)
 CONNECTION_SPECIFIC = ("Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade")
 # Representation metadata a 206 to an If-Range request should not repeat (RFC 9110 15.3.7, 8).
 IF_RANGE_EXTRA = ("Content-Type", "Content-Encoding", "Content-Language", "Last-Modified")
@@ -282,6 +282,8 @@ def check_chunked(body: str, truncated: bool) -> str | None:
         chunk_end = position + size
         if chunk_end > len(data):
             return None if truncated else f"a chunk of size {size_text.decode()} (= {size} bytes) runs past the end of the body"
+        if chunk_end == len(data):
+            return None if truncated else "the chunked body does not end with a last chunk '0'"
         if data[chunk_end:chunk_end + 1] != b"\n":
             shown = len(data[position:].split(b"\n0\n")[0]) if b"\n0\n" in data[position:] else None
             hint = f"; the data shown is {shown} bytes (hex {shown:X})" if shown is not None else ""
