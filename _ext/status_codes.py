@@ -4,8 +4,11 @@ Directives
   status-facts NNN      the fact box at the top of codes/NNN
   status-constants NNN  the constants in eight ecosystems, as synced tabs
   status-table Nxx      the table of one class for the codes index
-Role
+Roles
   :status:`404`         "404 Not Found", linked to codes/404 (label status-404)
+  :status-cacheable:`4xx 5xx`
+                        the codes of those classes that are cacheable by default,
+                        linked, as a list in the page's language
 Output
   status-codes.json     every code's facts, at the root of each HTML build
 
@@ -17,6 +20,7 @@ locale/<lang>/LC_MESSAGES/statuscodes.po translates it.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -58,6 +62,8 @@ LABELS = {
     "skip": "Skip to content",
     "jump": "Jump to a code",
     "jump_hint": "Type a number such as 404",
+    "list_more": "{list}, {item}",
+    "list_last": "{list} and {item}",
     "permanent": "Permanent",
     "temporary": "Temporary (provisional registration)",
     "unused": "Unused (reserved)",
@@ -93,15 +99,6 @@ IMPORTS = {
 
 class StatusCodeError(SphinxError):
     category = "HTTP status code error"
-
-
-# How a fact box joins the items of a list, by language; English elsewhere.
-LIST_SEPARATORS = {"zh": "、"}
-
-
-def list_separator(language: str | None) -> str:
-    """", " in English; "、" in Chinese, where a list follows full-width brackets."""
-    return LIST_SEPARATORS.get((language or "en").split("_")[0].split("-")[0], ", ")
 
 
 def label(key: str, **fields: str) -> str:
@@ -245,7 +242,7 @@ class StatusFacts(StatusDirective):
         else item.spec if item.rfc else str(_(item.spec))
         )
         spec_link = nodes.reference(spec_text, spec_text, refuri=item.url)
-        separator = list_separator(self.env.config.language)
+        separator = list_separator()
         headers: list[nodes.Node] = []
         for i, header in enumerate(item.headers):
             if i:
@@ -370,6 +367,37 @@ def status_role(name, rawtext, text, lineno, inliner, options=None, content=None
     return [status_ref(item)], []
 
 
+def list_separator(key: str = "list_more") -> str:
+    """What the catalogue puts between two items: ", " in English, "、" in Chinese
+    (key "list_more"), or before the last item: " and ", " 和 " ("list_last")."""
+    return label(key, list="\0", item="\1").split("\0", 1)[1].split("\1", 1)[0]
+
+
+def _as_list(items: list[nodes.Node]) -> list[nodes.Node]:
+    """Nodes joined as a list in the build's language: "A, B and C"."""
+    joined: list[nodes.Node] = list(items[:1])
+    for index, item in enumerate(items[1:], 1):
+        key = "list_last" if index == len(items) - 1 else "list_more"
+        joined += [_text(list_separator(key)), item]
+    return joined
+
+
+def cacheable_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """:status-cacheable:`4xx 5xx` -> the codes of those classes that the data
+    marks cacheable by default, each linked as :status: links it."""
+    env = inliner.document.settings.env
+    source, line = inliner.reporter.get_source_and_line(lineno)
+    note_sources(env)
+    classes = text.split()
+    if not classes or not all(re.fullmatch(r"[1-5]xx", item) for item in classes):
+        raise StatusCodeError(f"{source}:{line}: {name} expects classes such as '4xx 5xx', got {text!r}")
+    wanted = {int(item[0]) for item in classes}
+    found = [item for item in codes(env).values() if item.cacheable and item.status_class in wanted]
+    if not found:
+        raise StatusCodeError(f"{source}:{line}: no code of {text!r} is cacheable by default")
+    return _as_list([status_ref(item) for item in found]), []
+
+
 def check_page(app, doctree) -> None:
     """A code page must carry its data's title and fact box."""
     docname = app.env.docname
@@ -419,6 +447,7 @@ def setup(app):
     app.add_directive("status-table", StatusTable)
     app.add_directive("status-jump", StatusJump)
     app.add_role("status", status_role)
+    app.add_role("status-cacheable", cacheable_role)
     app.connect("config-inited", load_catalogue)
     app.connect("config-inited", translate_site_name, priority=600)
     app.connect("builder-inited", load_data)

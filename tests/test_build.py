@@ -123,13 +123,6 @@ def fact_box_text(html: str) -> str:
     return re.sub(r"<[^>]+>", "", box[:box.index("</dl>")])
 
 
-@pytest.mark.parametrize("language, separator", [
-    ("en", ", "), (None, ", "), ("zh_CN", "、"), ("zh-TW", "、"), ("fr", ", ")])
-def test_list_separator_follows_the_language(language, separator):
-    from status_codes import list_separator
-    assert list_separator(language) == separator
-
-
 def test_chinese_fact_boxes_join_lists_with_the_enumeration_comma(site):
     joined = []
     for code, item in sorted(DATA.items()):
