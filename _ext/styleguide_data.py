@@ -167,7 +167,8 @@ def load_grpc(path: Path | str, known_codes) -> Grpc:
     codes: list[GrpcCode] = []
     for entry in proto.get("codes") or []:
         line = entry.get("__line__", proto["__line__"]) if isinstance(entry, dict) else proto["__line__"]
-        where = f"code_proto, entry {entry.get('name', '?') if isinstance(entry, dict) else entry!r}"
+        name = entry.get("name", "?") if isinstance(entry, dict) else repr(entry)
+        where = f"code_proto, entry {name}"
         if not isinstance(entry, dict) or set(entry) - {"__line__"} != {"name", "number", "http"}:
             raise DataError(path, line, f"{where}: needs exactly name, number and http")
         name = _grpc_name(path, line, where, entry["name"])
@@ -178,13 +179,17 @@ def load_grpc(path: Path | str, known_codes) -> Grpc:
         if any(c.name == name for c in codes):
             raise DataError(path, line, f"{where}: {name} appears twice")
         codes.append(GrpcCode(name, entry["number"], http, line))
-    rows_raw = dict(table.get("rows") or {})
-    rows_line = rows_raw.pop("__line__", table["__line__"])
     rows: dict[int, str] = {}
-    for code, name in rows_raw.items():
+    for entry in table.get("rows") or []:
+        line = entry.get("__line__", table["__line__"]) if isinstance(entry, dict) else table["__line__"]
+        code = entry.get("http", "?") if isinstance(entry, dict) else repr(entry)
         where = f"http_to_grpc, row {code}"
-        rows[_http_code(path, rows_line, where, code, known_codes)] = _grpc_name(
-            path, rows_line, where, name)
+        if not isinstance(entry, dict) or set(entry) - {"__line__"} != {"http", "grpc"}:
+            raise DataError(path, line, f"{where}: needs exactly http and grpc")
+        if code in rows:
+            raise DataError(path, line, f"{where}: appears twice")
+        rows[_http_code(path, line, where, code, known_codes)] = _grpc_name(
+            path, line, where, entry["grpc"])
     default = _grpc_name(path, table["__line__"], "http_to_grpc, default", table["default"])
     return Grpc(tuple(codes), dict(sorted(rows.items())), default,
                 {f: proto[f] for f in SOURCE_FIELDS}, {f: table[f] for f in SOURCE_FIELDS})
