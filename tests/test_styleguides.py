@@ -235,18 +235,38 @@ def test_bad_grpc_file(tmp_path, old, new, message):
     assert f"grpc.yaml:{line}: {message}" in str(error.value)
 
 
-def test_unknown_guide_and_missing_section_stop_the_build(scratch_project):
-    """The :guide: role names the page and line of an unknown guide; a page whose code
-    has positions but no section names the page."""
+def test_unknown_guide_names_page_and_line():
+    """:guide:`x` with a key that styleguides.yaml does not have stops the build."""
+    from types import SimpleNamespace
+
+    import styleguides
+    from status_codes import StatusCodeError
+
+    app = SimpleNamespace(styleguides=GUIDES)
+    env = SimpleNamespace(app=app, srcdir=str(ROOT), note_dependency=lambda path: None,
+                          config=SimpleNamespace(styleguides_data="data/styleguides.yaml",
+                                                 grpc_data="data/grpc.yaml",
+                                                 status_codes_data="data/status-codes.yaml",
+                                                 language="en"))
+    app.srcdir, app.config = env.srcdir, env.config
+    inliner = SimpleNamespace(
+        document=SimpleNamespace(settings=SimpleNamespace(env=env)),
+        reporter=SimpleNamespace(get_source_and_line=lambda lineno: ("codes/422.md", lineno)))
+    nodes, _ = styleguides.guide_role("guide", ":guide:`zalando`", "zalando", 7, inliner)
+    assert nodes[0].astext() == "Zalando RESTful API Guidelines"
+    with pytest.raises(StatusCodeError) as error:
+        styleguides.guide_role("guide", ":guide:`zalandoo`", "zalandoo", 7, inliner)
+    assert "codes/422.md:7: unknown guide 'zalandoo' (known: zalando, microsoft-azure" in str(error.value)
+
+
+def test_missing_section_stops_the_build(scratch_project):
+    """A page whose code has positions in the data but no section names the page."""
     page = scratch_project / "codes" / "422.md"
     text = page.read_text(encoding="utf-8")
-    text = text.replace("## Summary\n", "## Summary\n\nSee {guide}`zalandoo`.\n", 1)
-    text = text.replace("```{status-styleguides} 422\n```\n", "")
-    page.write_text(text, encoding="utf-8")
-    line = next(n for n, t in enumerate(text.splitlines(), 1) if "zalandoo" in t)
+    assert "```{status-styleguides} 422\n```\n" in text
+    page.write_text(text.replace("```{status-styleguides} 422\n```\n", ""), encoding="utf-8")
     result = sphinx_build(scratch_project, scratch_project / "_build", "en")
     assert result.returncode != 0
-    assert f"codes/422.md:{line}: unknown guide 'zalandoo'" in result.stderr
     assert "codes/422.md:1: data/styleguides.yaml has guides' positions on 422" in result.stderr
 
 
