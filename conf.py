@@ -23,6 +23,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "notfound.extension",
     "status_codes",      # _ext/status_codes.py: fact boxes, :status:, JSON export
+    "styleguides",       # _ext/styleguides.py: style guides per code, gRPC mappings
     "language_links",    # _ext/language_links.py: the other language's page
     "catalogue_check",   # _ext/catalogue_check.py: refuse a broken .po before building
     "page_meta",         # _ext/page_meta.py: meta description and Open Graph tags

@@ -11,6 +11,8 @@ Roles
                         linked, as a list in the page's language
 Output
   status-codes.json     every code's facts, at the root of each HTML build
+  codes/NNN.json        one code's record, the same object, beside its page
+  schema/status-codes.v1.json  the JSON Schema of both (schema/ in the sources)
 
 Strings made here (labels, class names, the data's summaries) go through the
 'statuscodes' gettext catalogue: the gettext builder writes statuscodes.pot and
@@ -271,6 +273,9 @@ class StatusFacts(StatusDirective):
         facts += _field(label("headers"), *(headers or [_text(label("none"))]))
         facts += _field(label("methods"), *methods)
         facts += _field(label("former"), _text(former))
+        for row in self.env.events.emit("status-facts-rows", item):
+            if row:   # (name, body nodes) from another extension, e.g. styleguides' gRPC row
+                facts += _field(row[0], *row[1])
         target = nodes.target("", "", ids=[node_id])
         return [target, untranslated(facts)]
 
@@ -367,10 +372,15 @@ def status_role(name, rawtext, text, lineno, inliner, options=None, content=None
     return [status_ref(item)], []
 
 
+def between(template: str) -> str:
+    """What a translated "{list}, {item}" template puts between the two."""
+    return template.format(list="\0", item="\1").split("\0", 1)[1].split("\1", 1)[0]
+
+
 def list_separator(key: str = "list_more") -> str:
     """What the catalogue puts between two items: ", " in English, "、" in Chinese
     (key "list_more"), or before the last item: " and ", " 和 " ("list_last")."""
-    return label(key, list="\0", item="\1").split("\0", 1)[1].split("\1", 1)[0]
+    return between(str(_(LABELS[key])))
 
 
 def _as_list(items: list[nodes.Node]) -> list[nodes.Node]:
@@ -426,18 +436,31 @@ def add_labels(app, pagename, templatename, context, doctree) -> None:
 # -- export -------------------------------------------------------------------
 
 def write_json(app, exception) -> None:
+    """status-codes.json, codes/NNN.json (the same record) and the schema of both."""
     if exception or app.builder.format != "html":
         return
-    records = [
-        status_data.as_json(item, app.builder.get_target_uri(item.docname), str(_(item.summary)))
-        for item in app.status_codes.values()
-    ]
+    schema_text = Path(app.srcdir, app.config.status_codes_schema).read_text(encoding="utf-8")
+    schema = json.loads(schema_text)
+    records = []
+    for item in app.status_codes.values():
+        record = status_data.as_json(item, app.builder.get_target_uri(item.docname),
+                                     str(_(item.summary)), schema["$id"])
+        app.emit("status-json-record", item, record)   # fields other extensions add
+        records.append(record)
+        out = Path(app.outdir, item.docname + ".json")
+        out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     out = Path(app.outdir, "status-codes.json")
     out.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    out = Path(app.outdir, "schema", Path(app.config.status_codes_schema).name)
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(schema_text, encoding="utf-8")
 
 
 def setup(app):
     app.add_config_value("status_codes_data", "data/status-codes.yaml", "env", types=[str])
+    app.add_config_value("status_codes_schema", "schema/status-codes.v1.json", "", types=[str])
+    app.add_event("status-facts-rows")    # (app, item) -> (name, [nodes]) or None
+    app.add_event("status-json-record")   # (app, item, record): add fields to the record
     app.add_object_type(
         "http-status", "http-status", objname="HTTP status code",
         indextemplate="pair: %s; HTTP status code",

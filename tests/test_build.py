@@ -15,7 +15,7 @@ from conftest import DOCS, LANGUAGES, ROOT, warnings_in
 from page_text import article_text, problems
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
-SCHEMA = json.loads((ROOT / "tests" / "status-codes.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "schema" / "status-codes.v1.json").read_text(encoding="utf-8"))
 
 
 def test_make_html_is_warning_free(site):
@@ -69,7 +69,10 @@ def test_status_codes_json(site, language):
     records = json.loads((site[language] / "status-codes.json").read_text(encoding="utf-8"))
     jsonschema.validate(records, SCHEMA)
     assert [r["code"] for r in records] == sorted(DATA)
+    fields = set(SCHEMA["$defs"]["code"]["properties"])
     for record in records:
+        assert set(record) == fields, "the schema names every field, and only those"
+        assert record["$schema"] == SCHEMA["$id"] and record["schema_version"] == 1
         item = DATA[record["code"]]
         assert record["phrase"] == item.phrase
         assert (site[language] / record["url"]).is_file()
