@@ -155,14 +155,14 @@ def test_every_name_in_the_data_finds_its_code(page, base_url, site, language):
       const misses = [];
       const odd = (s) => " " + s.toUpperCase().split("").join(" ") + "  ";
       for (const record of STATUS_SEARCH.codes) {
-        const same = (name) => STATUS_SEARCH.codes.filter(
-          (r) => r.names.some((n) => StatusSearch.norm(n) === StatusSearch.norm(name))).length;
-        const queries = [String(record.code), "HTTP " + record.code, "http/1.1 " + record.code,
-                         ...record.names.map(odd), record.code + " " + record.names[0]];
-        for (const query of queries) {
+        // A name two codes share ("(Unused)") may list the other first.
+        const ties = (name) => STATUS_SEARCH.codes.filter((r) => r.names.includes(name)).length;
+        const queries = [[String(record.code), 1], ["HTTP " + record.code, 1],
+                         ["http/1.1 " + record.code, 1], [record.code + " " + record.names[0], 1],
+                         ...record.names.map((name) => [odd(name), ties(name)])];
+        for (const [query, tied] of queries) {
           const found = StatusSearch.exact(query).map((r) => r.code);
-          const ties = /^\\D/.test(query) ? same(query) : 1;
-          if (!found.slice(0, ties).includes(record.code)) misses.push(query + " -> " + found);
+          if (!found.slice(0, tied).includes(record.code)) misses.push(query + " -> " + found);
         }
       }
       return misses;

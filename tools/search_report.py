@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """How well the built site's search answers the queries in tests/search_queries.tsv.
 
-    .venv/bin/python tools/search_report.py [_build/html] [--repeat 3] [--timing-only]
+    .venv/bin/python tools/search_report.py [_build/html] [--repeat 3] [--baseline OTHER_BUILD]
 
 Serves the build (the folder holding en/ and zh_CN/) on 127.0.0.1, runs every
 query through search.html in Chromium and prints the share of queries whose
 page came first, overall and for each kind, and the rows that missed their
 rank. Then it times, per language, pressing Enter in the sidebar search box
 of a code page until the first result shows, for every query, and prints the
-slowest query's time (the median of --repeat runs) and the median over all.
+slowest query's time (the median of --repeat runs) and the median over all;
+--baseline times another build (say, of main) alongside, run for run.
 tests/test_search.py uses the same functions.
 """
 
@@ -25,7 +26,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -180,18 +181,24 @@ def run_ranks(browser, base_url: str, queries: list[Query]) -> list[tuple[Query,
         context.close()
 
 
-def run_timing(browser, base_url: str, queries: list[Query], repeat: int) -> dict[str, dict]:
-    """Per language: each distinct query's median times (first result, all listed)."""
+def run_timing(browser, base_urls: list[str], queries: list[Query], repeat: int) -> list[dict]:
+    """Per site and language: each distinct query's median times (first result,
+    all listed). With several sites, the runs alternate between them query by
+    query, so a busy machine slows each alike."""
     context = browser.new_context()
     page = context.new_page()
-    times: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    times = [defaultdict(dict) for _ in base_urls]
     try:
         for row in queries:
-            if row.query in times[row.language]:
+            if row.query in times[0][row.language]:
                 continue
-            runs = [sidebar_search(page, base_url, row.language, row.query) for _ in range(repeat)]
-            times[row.language][row.query] = (statistics.median(r[0] for r in runs),
-                                              statistics.median(r[1] for r in runs))
+            runs = [[] for _ in base_urls]
+            for _ in range(repeat):
+                for index, base_url in enumerate(base_urls):
+                    runs[index].append(sidebar_search(page, base_url, row.language, row.query))
+            for index, site_runs in enumerate(runs):
+                times[index][row.language][row.query] = (statistics.median(r[0] for r in site_runs),
+                                                         statistics.median(r[1] for r in site_runs))
     finally:
         context.close()
     return times
@@ -218,8 +225,8 @@ def report_ranks(results) -> None:
         print(f"  {row}: got {rank or 'none'}; top {top}")
 
 
-def report_timing(times) -> None:
-    print("Enter in the sidebar box to the first result / to Sphinx's full list "
+def report_timing(times, label: str = "") -> None:
+    print(f"Enter in the sidebar box to the first result / to Sphinx's full list{label} "
           "(median of runs per query):")
     for language, per_query in times.items():
         for index, what in ((0, "first result"), (1, "full list")):
@@ -236,16 +243,26 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per query (default 3)")
     parser.add_argument("--timing-only", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--baseline", metavar="SITE",
+                        help="another build (say, of main) to time alongside, run for run")
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not all((site / language / "search.html").exists() for language in LANGUAGES):
         raise SystemExit(f"{site}: no en/search.html and zh_CN/search.html; run make html first")
     queries = load_queries()
-    with serve(site) as base_url, chromium() as browser:
+    with ExitStack() as stack:
+        base_url = stack.enter_context(serve(site))
+        browser = stack.enter_context(chromium())
         if not args.timing_only:
             report_ranks(run_ranks(browser, base_url, queries))
         if not args.no_timing:
-            report_timing(run_timing(browser, base_url, queries, args.repeat))
+            sites = [base_url]
+            if args.baseline:
+                sites.append(stack.enter_context(serve(Path(args.baseline))))
+            timed = run_timing(browser, sites, queries, args.repeat)
+            report_timing(timed[0], f" ({site})")
+            if args.baseline:
+                report_timing(timed[1], f" (baseline {args.baseline})")
     return 0
 
 
