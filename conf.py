@@ -29,6 +29,7 @@ extensions = [
     "page_meta",         # _ext/page_meta.py: meta description and Open Graph tags
     "dark_code",         # _ext/dark_code.py: code colours for dark mode
     "search_names",      # _ext/search_names.py: Chinese search knows each code's name
+    "status_search",     # _ext/status_search.py: the search page knows names and header fields
     "myst_settings_cache",  # _ext/myst_settings_cache.py: a third off the zh_CN build
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -70,6 +71,9 @@ html_favicon = "_static/favicon.svg"
 # Chinese search: jieba's own dictionary only (Sphinx would load it a second
 # time as a "user dictionary", costing 1-2 s per build); see _ext/search_names.py.
 html_search_options = {"dict": ""}
+# Ranking: titles over mentions, the named code and a header field's codes first.
+# Sphinx opens this path from the working directory, so it is made absolute.
+html_search_scorer = str(Path(__file__).parent / "_ext" / "search_scorer.js")
 # The canonical root: READTHEDOCS_CANONICAL_URL on Read the Docs, else this
 # public URL with the language's slug (see _ext/language_links.py).
 public_url = "https://http-status-codes.readthedocs.io/{slug}/latest/"

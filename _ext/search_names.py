@@ -19,15 +19,20 @@ import polib
 TITLE = re.compile(r"^\d{3} .+（(?P<name>[^（）]+)）$")
 
 
-def chinese_names(catalogue_dir: Path) -> list[str]:
-    names = set()
+def chinese_titles(catalogue_dir: Path) -> dict[int, str]:
+    """Each code's Chinese name, from its page's translated title."""
+    names = {}
     for path in sorted(catalogue_dir.glob("[1-5][0-9][0-9].po")):
         for entry in polib.pofile(str(path)):
             match = TITLE.match(entry.msgstr)
             if match and entry.msgid.startswith(path.stem + " "):
-                names.add(match.group("name"))
+                names[int(path.stem)] = match.group("name")
                 break
-    return sorted(names)
+    return names
+
+
+def chinese_names(catalogue_dir: Path) -> list[str]:
+    return sorted(set(chinese_titles(catalogue_dir).values()))
 
 
 def add_words(app, config) -> None:
