@@ -73,7 +73,7 @@ def test_header_codes_rank_data_levels_before_pages_that_only_mention_the_field(
     headers = _index(codes, mentions)["headers"]
     assert headers["if-none-match"]["codes"] == [[304, "mentioned"], [412, "mentioned"]]
     retry = headers["retry-after"]["codes"]
-    assert retry[0] == [413, "recommended"]                   # the data's levels first
+    assert retry[0] == [413, "conditional"]                   # the data's levels first
     assert retry[-1] == [500, "mentioned"]                    # a mention after every level
     assert all(code != "guide/errors" for code, _ in retry)   # chapters are not codes
     assert headers["www-authenticate"]["codes"][0] == [401, "required"]
