@@ -15,6 +15,7 @@ the theme's CSS.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import zlib
@@ -24,18 +25,23 @@ import lightningcss
 from sphinx.errors import ExtensionError
 
 OUTPUT = "_static/css/site.css"
+SOURCES = "_static/css/site-sources.json"   # what it was made from, for the tests
 LINK_RE = re.compile(r'(css/site\.css)(\?v=[0-9a-f]*)?"')
 URL_RE = re.compile(r"""url\(\s*(['"]?)(?!data:|[a-z]+://|/|#)([^'")]+)\1\s*\)""")
 PRELUDE_RE = re.compile(r"([^{};]*)\{")
 SYMBOL_RE = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
 ATTRIBUTE_RE = re.compile(r"""\s(?:class|id)=(?:"([^"]*)"|'([^']*)')""")
 WORD_RE = re.compile(r"-?[_a-zA-Z][\w-]*")
+# Old Internet Explorer hacks (*zoom:1, _height:1px): not CSS, and a parser that
+# meets one drops the whole rule around it, so they go first.
+IE_HACK_RE = re.compile(r"(?<=[{;])\s*[*_][a-zA-Z-]+\s*:[^;{}]*(;|(?=}))")
 
 
 def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
     """Note the page's stylesheets (for the build's end) and link site.css instead."""
     sources = app.site_css_sources
-    for css in context.get("css_files", []):
+    # In the order Sphinx would link them: by priority, then as added.
+    for css in sorted(context.get("css_files", []), key=lambda css: getattr(css, "priority", 500)):
         filename = str(getattr(css, "filename", css))
         if "://" in filename:
             raise ExtensionError(f"site_css: {pagename} links {filename}, which cannot be bundled")
@@ -80,15 +86,13 @@ def bundle(sources: list[tuple[str, str | None]], outdir: Path) -> str:
         path = outdir / filename
         if not path.is_file():
             raise ExtensionError(f"site_css: {path} is linked by the pages but does not exist")
-        css = _rebase_urls(path.read_text(encoding="utf-8"), filename)
+        css = IE_HACK_RE.sub("", _rebase_urls(path.read_text(encoding="utf-8"), filename))
         parts.append(f"@media {media} {{\n{css}\n}}" if media else css)
     css = "\n".join(parts)
     unused = css_symbols(css) - used_symbols(outdir)
     try:
-        # error_recovery drops what browsers drop too: the theme's old IE hacks
-        # (*zoom:1), which are not CSS.
         return lightningcss.process_stylesheet(css, filename=OUTPUT, unused_symbols=unused,
-                                               error_recovery=True, minify=True)
+                                               minify=True)
     except Exception as exc:  # lightningcss raises plain exceptions on bad CSS
         raise ExtensionError(f"site_css: lightningcss could not process the stylesheets "
                              f"({', '.join(name for name, _ in sources)}): {exc}{_context(css, exc)}"
@@ -123,6 +127,7 @@ def write_bundle(app, exception) -> None:
     target = outdir / OUTPUT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(css, encoding="utf-8")
+    (outdir / SOURCES).write_text(json.dumps(app.site_css_sources, indent=1) + "\n", encoding="utf-8")
     link_checksum(outdir, f"{zlib.crc32(css.encode()):08x}")
 
 
