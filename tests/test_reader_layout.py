@@ -234,3 +234,15 @@ def test_purged_stylesheet_styles_pages_as_its_sources_do(browser, base_url, sit
         differences += [f"{doc}: {a[:80]}" for a, b in zip(bundled, original) if a != b][:5]
     context.close()
     assert differences == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_deferred_scripts_still_run_the_menu_and_copy_buttons(page, base_url, language):  # noqa: F811
+    page.goto(f"{base_url}/{language}/codes/404.html")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.querySelectorAll('head script:not([defer]):not([async])[src]').length") == 0
+    page.click("[data-toggle=wy-nav-top]")   # the theme's handler, bound through jQuery
+    page.wait_for_function("document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
+    assert page.evaluate("document.querySelectorAll('button.toctree-expand').length") > 0
+    assert page.evaluate("document.querySelectorAll('.copybtn').length") > 0
+    assert page.problems == []
