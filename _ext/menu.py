@@ -28,6 +28,10 @@ def add_menu_toctree(app, pagename, templatename, context, doctree) -> None:
     builder = app.builder
 
     def menu_toctree(collapse: bool = True, **kwargs) -> str:
+        if pagename == getattr(app.config, "notfound_pagename", None):
+            # sphinx-notfound-page's toctree() makes the links absolute (the page is
+            # served at any URL); no branch is current there anyway.
+            return context["toctree"](collapse=collapse, **kwargs)
         kwargs.setdefault("includehidden", False)
         if kwargs.get("maxdepth") == "":
             kwargs.pop("maxdepth")
