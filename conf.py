@@ -31,6 +31,9 @@ extensions = [
     "search_names",      # _ext/search_names.py: Chinese search knows each code's name
     "status_search",     # _ext/status_search.py: the search page knows names and header fields
     "myst_settings_cache",  # _ext/myst_settings_cache.py: a third off the zh_CN build
+    "menu",              # _ext/menu.py: the side menu opens only the current branch
+    "phone_tables",      # _ext/phone_tables.py: cells carry their column's heading
+    "site_css",          # _ext/site_css.py: one purged, minified stylesheet
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -66,7 +69,9 @@ html_last_updated_fmt = None
 html_show_sourcelink = False
 html_show_sphinx = False   # its credit line sits outside the footer landmark (axe: region)
 html_copy_source = False
-html_theme_options = {"navigation_depth": 2, "style_external_links": False}
+# Three levels: page, section, and the codes under their class (_ext/menu.py
+# keeps the third open only on the current page's branch).
+html_theme_options = {"navigation_depth": 3, "style_external_links": False}
 html_favicon = "_static/favicon.svg"
 # Chinese search: jieba's own dictionary only (Sphinx would load it a second
 # time as a "user dictionary", costing 1-2 s per build); see _ext/search_names.py.

@@ -3,7 +3,8 @@
 Directives
   status-facts NNN      the fact box at the top of codes/NNN
   status-constants NNN  the constants in eight ecosystems, as synced tabs
-  status-table Nxx      the table of one class for the codes index
+  status-table Nxx      the table of one class for the codes index, and a hidden
+                        toctree of its codes (the menu's entries under that class)
 Roles
   :status:`404`         "404 Not Found", linked to codes/404 (label status-404)
   :status-cacheable:`4xx 5xx`
@@ -335,7 +336,21 @@ class StatusTable(SphinxDirective):
                 str(_(item.summary)),
             ], ids=[f"code-{item.code}"])
         group += [head, body]
-        return [untranslated(table)]
+        return [untranslated(table), self.toctree(rows)]
+
+    def toctree(self, rows: list[status_data.StatusCode]) -> nodes.compound:
+        """A hidden toctree of the table's codes, so that the menu lists them under
+        this section and marks this section current on their pages; previous and
+        next follow the tables' order."""
+        toctree = addnodes.toctree()
+        toctree["parent"] = self.env.docname
+        toctree["entries"] = [(None, item.docname) for item in rows]
+        toctree["includefiles"] = [item.docname for item in rows]
+        for key, value in dict(maxdepth=-1, caption=None, glob=False, hidden=True,
+                               includehidden=False, numbered=0, titlesonly=False).items():
+            toctree[key] = value
+        self.set_source_info(toctree)
+        return nodes.compound("", toctree, classes=["toctree-wrapper"])
 
 
 class StatusJump(SphinxDirective):

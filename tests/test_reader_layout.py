@@ -1,0 +1,248 @@
+"""Where the reader is, and what a phone shows, checked in Chromium (issue 12).
+
+The menu marks the code page and its class and lists the class's codes (with the
+Chinese name in Chinese); previous/next step through the codes in the index's
+order; no table breaks a word or outgrows a 375 px screen; one small stylesheet
+is all that blocks the first paint, and it styles pages exactly as the
+stylesheets it was made from.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+import status_data
+from conftest import DOCS, LANGUAGES, ROOT
+from test_browser import base_url, browser, page  # noqa: F401  (fixtures)
+
+DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
+CODE_PAGES = [103, 422, 503]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Everything that blocks the first paint must arrive in the first round trip:
+# an initial TCP window is 10 packets, about 14 KiB.
+CSS_BUDGET_GZIP = 14 * 1024
+
+MENU = """() => [...document.querySelectorAll('.wy-menu-vertical li')].map(li => ({
+  level: +(li.className.match(/toctree-l(\\d)/) || [0, 0])[1],
+  current: li.classList.contains('current'),
+  open: li.querySelector(':scope > ul') !== null,
+  text: li.querySelector(':scope > a').textContent.trim(),
+  href: li.querySelector(':scope > a').href,
+  visible: li.querySelector(':scope > a').getBoundingClientRect().height > 0,
+}))"""
+
+
+@pytest.fixture()
+def desktop(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def index_groups(page, base_url, language):  # noqa: F811
+    """The codes index's tables in order: {section id: [codes in its table]}."""
+    page.goto(f"{base_url}/{language}/codes/index.html")
+    return page.evaluate("""() => {
+      const groups = {};
+      for (const table of document.querySelectorAll('table.status-table')) {
+        const codes = [...table.querySelectorAll('tbody tr')].map(
+          tr => +tr.querySelector('td').textContent.trim());
+        (groups[table.closest('section').id] ||= []).push(...codes);
+      }
+      return groups;
+    }""")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("code", CODE_PAGES)
+def test_menu_marks_the_code_and_opens_only_its_class(desktop, base_url, language, code):
+    groups = index_groups(desktop, base_url, language)
+    desktop.goto(f"{base_url}/{language}/codes/{code}.html")
+    menu = desktop.evaluate(MENU)
+    current = [item for item in menu if item["current"]]
+    assert [item["level"] for item in current] == [1, 2, 3], current
+    reference, group, entry = current
+    assert reference["href"].split("#")[0].endswith("/codes/index.html")
+    # Sphinx links the current page to itself ("#").
+    assert entry["text"].startswith(f"{code} ")
+    assert entry["href"].split("#")[0].endswith(f"/codes/{code}.html")
+    assert entry["visible"]
+    section = group["href"].split("#")[1]
+    assert code in groups[section], f"{code} listed under {section}"
+    # The class is open and lists its codes; every other class is closed.
+    assert [item["open"] for item in menu if item["level"] == 2] == [
+        item is group for item in menu if item["level"] == 2]
+    listed = [int(item["text"].split()[0]) for item in menu if item["level"] == 3]
+    assert listed == groups[section]
+    assert len([item for item in menu if item["level"] == 2]) == len(groups)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_codes_index_menu_keeps_every_class_closed(desktop, base_url, language):
+    desktop.goto(f"{base_url}/{language}/codes/index.html")
+    menu = desktop.evaluate(MENU)
+    assert [item for item in menu if item["level"] == 3] == []
+    assert [item["text"] for item in menu if item["level"] == 2 and item["current"]] == []
+
+
+def test_chinese_menu_names_codes_in_chinese(desktop, base_url):
+    desktop.goto(f"{base_url}/zh_CN/codes/404.html")
+    entries = [item for item in desktop.evaluate(MENU) if item["level"] == 3]
+    assert entries, "no codes in the menu"
+    for entry in entries:
+        code = int(entry["text"].split()[0])
+        assert entry["text"].startswith(DATA[code].title), entry["text"]
+        assert CJK.search(entry["text"]), f"no Chinese name in {entry['text']!r}"
+    assert "404 Not Found（未找到）" in [entry["text"] for entry in entries]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_previous_and_next_step_through_the_codes_in_order(page, base_url, language):  # noqa: F811
+    order = [code for codes in index_groups(page, base_url, language).values() for code in codes]
+    assert sorted(order) == sorted(DATA)
+    for codes in index_groups(page, base_url, language).values():
+        assert codes == sorted(codes)
+    url, walked, previous = f"{base_url}/{language}/codes/index.html", [], None
+    while True:
+        page.goto(url)
+        links = page.evaluate("""() => Object.fromEntries(
+          [...document.querySelectorAll('.rst-footer-buttons a[rel]')].map(a => [a.rel, a.href]))""")
+        if previous is not None:
+            assert links["prev"] == previous, f"{url}: previous is {links.get('prev')}"
+        if "next" not in links or "/codes/" not in links["next"]:
+            break
+        previous, url = url, links["next"]
+        walked.append(int(url.rsplit("/", 1)[1].removesuffix(".html")))
+    assert walked == order
+
+
+def table_pages(site, language):
+    return [doc for doc in DOCS
+            if "<table" in (site[language] / f"{doc}.html").read_text(encoding="utf-8")]
+
+
+BROKEN_WORDS = """() => {
+  const segmenter = new Intl.Segmenter(document.documentElement.lang, {granularity: 'word'});
+  const broken = [], wide = [];
+  for (const table of document.querySelectorAll('.rst-content table')) {
+    const box = table.getBoundingClientRect();
+    if (box.left < -0.5 || box.right > window.innerWidth + 0.5)
+      wide.push(`${table.className}: ${Math.round(box.left)}..${Math.round(box.right)}px`);
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (const {segment, index, isWordLike} of segmenter.segment(node.data)) {
+        if (!isWordLike || !/[A-Za-z0-9]/.test(segment)) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + segment.length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                .map(r => Math.round(r.bottom)));
+        if (lines.size > 1)
+          broken.push(`${segment} (${node.parentElement.closest('td, th').tagName}: ` +
+                      `${node.parentElement.closest('td, th').textContent.trim().slice(0, 40)})`);
+      }
+    }
+  }
+  return {broken, wide};
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tables_break_no_word_and_fit_375px(page, base_url, site, language):  # noqa: F811
+    docs = table_pages(site, language)
+    assert "codes/index" in docs
+    problems = []
+    for doc in docs:
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        found = page.evaluate(BROKEN_WORDS)
+        if found["broken"]:
+            problems.append(f"{doc}: {len(found['broken'])} broken words: {found['broken'][:8]}")
+        if found["wide"]:
+            problems.append(f"{doc}: tables wider than the screen: {found['wide']}")
+    assert problems == [], "\n".join(problems)
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_small_stylesheet_blocks_the_first_paint(page, base_url, site, language):  # noqa: F811
+    for doc in ("index", "codes/404", "codes/index", "guide/errors", "search"):
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        blocking = page.evaluate("""() => performance.getEntriesByType('resource')
+          .filter(r => r.renderBlockingStatus === 'blocking' && r.initiatorType === 'link')
+          .map(r => r.name)""")
+        stylesheets = page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+          .filter(l => !l.media || matchMedia(l.media).matches).map(l => l.href)""")
+        assert len(stylesheets) == 1 and blocking == stylesheets, (doc, blocking, stylesheets)
+        path = site["root"] / stylesheets[0].removeprefix(base_url + "/").split("?")[0]
+        size = len(gzip.compress(path.read_bytes(), 9))
+        assert size <= CSS_BUDGET_GZIP, f"{doc}: {path.name} is {size} bytes gzipped"
+        assert page.evaluate("document.styleSheets[0].cssRules.length") > 100
+
+
+# Where every element is, and what it looks like (its ::before and ::after too).
+PROPERTIES = [
+    "display", "position", "float", "visibility", "opacity", "z-index", "overflow-x", "overflow-y",
+    "margin-top", "margin-right", "margin-bottom", "margin-left", "padding-top", "padding-right",
+    "padding-bottom", "padding-left", "border-top", "border-right", "border-bottom", "border-left",
+    "border-radius", "outline", "box-shadow", "color", "background-color", "background-image",
+    "font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing",
+    "text-align", "text-decoration-line", "text-transform", "white-space", "overflow-wrap",
+    "vertical-align", "list-style-type", "cursor", "content", "transform", "grid-template-columns",
+]
+COMPUTED = """(properties) => [...document.querySelectorAll('body *')].map(element => {
+  const box = element.getBoundingClientRect();
+  const styles = [null, '::before', '::after'].map(pseudo => {
+    const style = getComputedStyle(element, pseudo);
+    return properties.map(name => style.getPropertyValue(name)).join(';');
+  });
+  return [element.tagName, element.className, box.x, box.y, box.width, box.height, ...styles]
+    .join('|');
+})"""
+USE_SOURCES = """async ([sources, bundle]) => {
+  const link = document.querySelector(`link[href*="${bundle}"]`);
+  await Promise.all(sources.map(([file, media]) => new Promise(loaded => {
+    const source = document.createElement('link');
+    source.rel = 'stylesheet';
+    source.href = new URL(file.replace(/^_static\\//, '../'), link.href).href;
+    if (media) source.media = media;
+    source.onload = source.onerror = loaded;
+    link.before(source);
+  })));
+  link.remove();
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_purged_stylesheet_styles_pages_as_its_sources_do(browser, base_url, site, width, scheme):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()  # noqa: F811
+    differences = []
+    for language, doc in (("en", "codes/index"), ("en", "codes/404"), ("zh_CN", "guide/errors"),
+                          ("en", "guide/cheat-sheet"), ("zh_CN", "index")):
+        sources = json.loads((site[language] / "_static/css/site-sources.json").read_text())
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        bundled = page.evaluate(COMPUTED, PROPERTIES)
+        page.evaluate(USE_SOURCES, [sources, "css/site.css"])
+        original = page.evaluate(COMPUTED, PROPERTIES)
+        assert len(bundled) == len(original) > 100
+        differences += [f"{doc}: {a[:80]}" for a, b in zip(bundled, original) if a != b][:5]
+    context.close()
+    assert differences == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_deferred_scripts_still_run_the_menu_and_copy_buttons(page, base_url, language):  # noqa: F811
+    page.goto(f"{base_url}/{language}/codes/404.html")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.querySelectorAll('head script:not([defer]):not([async])[src]').length") == 0
+    page.click("[data-toggle=wy-nav-top]")   # the theme's handler, bound through jQuery
+    page.wait_for_function("document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
+    assert page.evaluate("document.querySelectorAll('button.toctree-expand').length") > 0
+    assert page.evaluate("document.querySelectorAll('.copybtn').length") > 0
+    assert page.problems == []
