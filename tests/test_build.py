@@ -185,6 +185,8 @@ def test_codes_index_lists_vendor_codes_in_their_own_section(site, language):
         row = f'id="code-{code}"'
         assert row in (vendor_section if item.vendor else classes), f"{language}: {code}"
         assert html.count(row) == 1
+    if language != "en":   # headings are translated; vendor names may be too
+        return
     for vendor in {item.vendor for item in DATA.values() if item.vendor}:
         rows = [vendor_section.index(f'id="code-{c.code}"') for c in vendor.codes if c.page == "own"]
         heading = vendor_section.index(f">{vendor.name}<")
