@@ -17,21 +17,25 @@ SPHINXOPTS  ?= -n -W --keep-going -q
 SPHINXBUILD := $(BIN)/sphinx-build
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::SyntaxWarning
 
-.PHONY: help html test livehtml audit bench gettext update-po stat clean venv
+.PHONY: help html test livehtml audit bench gettext update-po stat clean venv system-packages
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
-	@test -x $(BIN)/python || "$$(tools/find-python)" -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	@touch $@
+# Creates .venv, or rebuilds one that cannot be used (tools/ensure-venv says why).
+# VENV_READY=1 skips the check in the sub-make that builds the languages.
+venv:
+ifndef VENV_READY
+	@tools/ensure-venv
+endif
 
-venv: $(BIN)/.installed
+# msgfmt, Chromium and Java for the tests: installed when missing (Debian, Ubuntu).
+system-packages:
+	@tools/install-system-packages
 
 # The languages build side by side: one Sphinx process per core.
 html: venv
-	@$(MAKE) --no-print-directory -j2 $(addprefix html-,$(LANGUAGES))
+	@$(MAKE) --no-print-directory -j2 VENV_READY=1 $(addprefix html-,$(LANGUAGES))
 	@cp tools/root-index.html $(BUILDDIR)/html/index.html
 	@cp $(BUILDDIR)/html/en/404.html $(BUILDDIR)/html/404.html
 	@echo "Built $(LANGUAGES) under $(BUILDDIR)/html/; open $(BUILDDIR)/html/index.html"
@@ -42,12 +46,12 @@ html-%: venv FORCE
 	@mkdir -p $(BUILDDIR)/html
 	@rm -rf $(BUILDDIR)/html/.$*.new
 	@if [ -d $(BUILDDIR)/html/$* ]; then cp -a $(BUILDDIR)/html/$* $(BUILDDIR)/html/.$*.new; fi
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) -D language=$* -d $(BUILDDIR)/doctrees/$* . $(BUILDDIR)/html/.$*.new
+	@$(SPHINXBUILD) -b html $(SPHINXOPTS) -D language=$* -d $(BUILDDIR)/doctrees/$* . $(BUILDDIR)/html/.$*.new
 	@rm -rf $(BUILDDIR)/html/.$*.old
 	@if [ -d $(BUILDDIR)/html/$* ]; then mv $(BUILDDIR)/html/$* $(BUILDDIR)/html/.$*.old; fi
 	@mv $(BUILDDIR)/html/.$*.new $(BUILDDIR)/html/$* && rm -rf $(BUILDDIR)/html/.$*.old
 
-test: venv
+test: venv system-packages
 	$(BIN)/python -m pytest
 
 gettext: venv

@@ -21,12 +21,12 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinx.ext.intersphinx",
-    "sphinxext.opengraph",
     "notfound.extension",
     "status_codes",      # _ext/status_codes.py: fact boxes, :status:, JSON export
+    "styleguides",       # _ext/styleguides.py: style guides per code, gRPC mappings
     "language_links",    # _ext/language_links.py: the other language's page
     "catalogue_check",   # _ext/catalogue_check.py: refuse a broken .po before building
-    "page_meta",         # _ext/page_meta.py: a meta description on every page
+    "page_meta",         # _ext/page_meta.py: meta description and Open Graph tags
     "dark_code",         # _ext/dark_code.py: code colours for dark mode
     "search_names",      # _ext/search_names.py: Chinese search knows each code's name
     "myst_settings_cache",  # _ext/myst_settings_cache.py: a third off the zh_CN build
@@ -74,8 +74,5 @@ html_search_options = {"dict": ""}
 # public URL with the language's slug (see _ext/language_links.py).
 public_url = "https://http-status-codes.readthedocs.io/{slug}/latest/"
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-ogp_site_name = "HTTP Status Codes"
-ogp_enable_meta_description = False   # page_meta writes the description
-ogp_social_cards = {"enable": False}
 notfound_pagename = "404"
 rfc_base_url = "https://www.rfc-editor.org/rfc/"

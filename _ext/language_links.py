@@ -48,7 +48,6 @@ def configure(app, config) -> None:
         config.html_baseurl = config.public_url.format(slug=slug)
         # The local 404 page is served from _build/html/, next to en/ and zh_CN/.
         config.notfound_urls_prefix = f"/{language}/"
-    config.ogp_site_url = config.html_baseurl
 
 
 def absolute_url(baseurl: str, current: str, target: str, page: str) -> str:

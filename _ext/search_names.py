@@ -10,6 +10,7 @@ build-specific path enters the configuration (builds stay byte-identical).
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def add_words(app, config) -> None:
         import jieba
     except ImportError:
         return   # Sphinx indexes no Chinese at all then; tests catch it
+    # jieba logs loading its dictionary ("Building prefix dict ...") at DEBUG
+    # to a stderr handler of its own, and sets that level when imported.
+    jieba.setLogLevel(logging.WARNING)
     catalogues = Path(app.srcdir, config.locale_dirs[0], config.language, "LC_MESSAGES", "codes")
     for name in chinese_names(catalogues):
         jieba.add_word(name, freq=100000)

@@ -5,10 +5,15 @@ Directives
   status-constants NNN  the constants in eight ecosystems, as synced tabs
   status-table Nxx      the table of one class for the codes index
   status-table vendor ID  the table of one vendor's codes (data/vendors.yaml)
-Role
+Roles
   :status:`404`         "404 Not Found", linked to codes/404 (label status-404)
+  :status-cacheable:`4xx 5xx`
+                        the codes of those classes that are cacheable by default,
+                        linked, as a list in the page's language
 Output
   status-codes.json     every code's facts, at the root of each HTML build
+  codes/NNN.json        one code's record, the same object, beside its page
+  schema/status-codes.v1.json  the JSON Schema of both (schema/ in the sources)
 
 Strings made here (labels, class names, the data's summaries) go through the
 'statuscodes' gettext catalogue: the gettext builder writes statuscodes.pot and
@@ -18,6 +23,7 @@ locale/<lang>/LC_MESSAGES/statuscodes.po translates it.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -54,9 +60,13 @@ LABELS = {
     "name": "Name",
     "summary": "Summary",
     "no_constant": "No constant",
+    "site": "HTTP Status Codes",
+    "home": "Home",
     "skip": "Skip to content",
     "jump": "Jump to a code",
     "jump_hint": "Type a number such as 404",
+    "list_more": "{list}, {item}",
+    "list_last": "{list} and {item}",
     "permanent": "Permanent",
     "temporary": "Temporary (provisional registration)",
     "unused": "Unused (reserved)",
@@ -73,6 +83,7 @@ LABELS = {
     "reaches_nothing": "No: it appears only in the sender's logs",
     "reaches_client-made": "No: the HTTP client reports it when no response arrived",
     "other_meanings": "Other meanings",
+    "other_meaning": "{vendor}: {meaning}",
     "group_vendor": status_data.GROUPS["vendor"],
     **{f"class{n}": name for n, name in status_data.CLASS_NAMES.items()},
 }
@@ -173,6 +184,20 @@ def load_catalogue(app, config) -> None:
     app.add_message_catalog(CATALOGUE, str(locale_dir))
 
 
+def translate_site_name(app, config) -> None:
+    """The site's name in the page language: <title>, the menu, Open Graph, search.
+
+    Runs after load_catalogue. Only a name still equal to the English one is
+    replaced, so a conf.py that sets its own keeps it.
+    """
+    if not config.language or config.language == "en":
+        return
+    name = label("site")
+    for key in ("project", "html_title"):
+        if getattr(config, key, None) == LABELS["site"]:
+            setattr(config, key, name)
+
+
 def add_messages_to_pot(app) -> None:
     """Give the gettext builder this extension's strings and the data's summaries."""
     if app.builder.name != "gettext":
@@ -245,10 +270,11 @@ class StatusFacts(StatusDirective):
         else item.spec if item.rfc else str(_(item.spec))
         )
         spec_link = nodes.reference(spec_text, spec_text, refuri=item.url)
+        separator = list_separator()
         headers: list[nodes.Node] = []
         for i, header in enumerate(item.headers):
             if i:
-                headers.append(_text(", "))
+                headers.append(_text(separator))
             key = "header" if header.section else "header_nosection"
             text = label(key, name="\0", level=label(header.level), section=header.section or "")
             before, after = text.split("\0")
@@ -259,11 +285,11 @@ class StatusFacts(StatusDirective):
             methods = []
             for i, method in enumerate(item.methods):
                 if i:
-                    methods.append(_text(", "))
+                    methods.append(_text(separator))
                 methods.append(nodes.literal(method, method))
         else:
             methods = [_text(label("not_sent"))]
-        former = ", ".join(item.former_phrases) or label("none")
+        former = separator.join(item.former_phrases) or label("none")
 
         facts = nodes.field_list(classes=["status-facts"])
         facts += _field(label("class"), _text(f"{item.status_class}xx {label(f'class{item.status_class}')}"))
@@ -280,6 +306,9 @@ class StatusFacts(StatusDirective):
             facts += _field(label("headers"), *(headers or [_text(label("none"))]))
             facts += _field(label("methods"), *methods)
         facts += _field(label("former"), _text(former))
+        for row in self.env.events.emit("status-facts-rows", item):
+            if row:   # (name, body nodes) from another extension, e.g. styleguides' gRPC row
+                facts += _field(row[0], *row[1])
         target = nodes.target("", "", ids=[node_id])
         return [target, untranslated(facts)]
 
@@ -297,9 +326,11 @@ def _other_meanings(item: status_data.StatusCode) -> list[nodes.Node]:
     body: list[nodes.Node] = []
     for i, other in enumerate(item.other_meanings):
         if i:
-            body.append(_text("; "))
+            body.append(_text(list_separator()))
         name = other.vendor.name
-        body += [nodes.reference(name, name, refuri=other.url), _text(": "), _text(str(_(other.summary)))]
+        before, middle, after = label("other_meaning", vendor="\0", meaning="\0").split("\0")
+        body += [_text(before), nodes.reference(name, name, refuri=other.url), _text(middle),
+                 _text(str(_(other.summary))), _text(after)]
     return body
 
 
@@ -432,6 +463,42 @@ def status_role(name, rawtext, text, lineno, inliner, options=None, content=None
     return [status_ref(item)], []
 
 
+def between(template: str) -> str:
+    """What a translated "{list}, {item}" template puts between the two."""
+    return template.format(list="\0", item="\1").split("\0", 1)[1].split("\1", 1)[0]
+
+
+def list_separator(key: str = "list_more") -> str:
+    """What the catalogue puts between two items: ", " in English, "、" in Chinese
+    (key "list_more"), or before the last item: " and ", " 和 " ("list_last")."""
+    return between(str(_(LABELS[key])))
+
+
+def _as_list(items: list[nodes.Node]) -> list[nodes.Node]:
+    """Nodes joined as a list in the build's language: "A, B and C"."""
+    joined: list[nodes.Node] = list(items[:1])
+    for index, item in enumerate(items[1:], 1):
+        key = "list_last" if index == len(items) - 1 else "list_more"
+        joined += [_text(list_separator(key)), item]
+    return joined
+
+
+def cacheable_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """:status-cacheable:`4xx 5xx` -> the codes of those classes that the data
+    marks cacheable by default, each linked as :status: links it."""
+    env = inliner.document.settings.env
+    source, line = inliner.reporter.get_source_and_line(lineno)
+    note_sources(env)
+    classes = text.split()
+    if not classes or not all(re.fullmatch(r"[1-5]xx", item) for item in classes):
+        raise StatusCodeError(f"{source}:{line}: {name} expects classes such as '4xx 5xx', got {text!r}")
+    wanted = {int(item[0]) for item in classes}
+    found = [item for item in codes(env).values() if item.cacheable and item.status_class in wanted]
+    if not found:
+        raise StatusCodeError(f"{source}:{line}: no code of {text!r} is cacheable by default")
+    return _as_list([status_ref(item) for item in found]), []
+
+
 def check_page(app, doctree) -> None:
     """A code page must carry its data's title and fact box."""
     docname = app.env.docname
@@ -452,6 +519,7 @@ def check_page(app, doctree) -> None:
 def add_labels(app, pagename, templatename, context, doctree) -> None:
     """Strings the templates show, translated with the rest of the extension's."""
     context["skip_label"] = label("skip")
+    context["home_label"] = label("home")
     if context.get("meta") and context["meta"].get("status_jump"):
         app.add_js_file("code-jump.js", loading_method="defer")
 
@@ -459,19 +527,32 @@ def add_labels(app, pagename, templatename, context, doctree) -> None:
 # -- export -------------------------------------------------------------------
 
 def write_json(app, exception) -> None:
+    """status-codes.json, codes/NNN.json (the same record) and the schema of both."""
     if exception or app.builder.format != "html":
         return
-    records = [
-        status_data.as_json(item, app.builder.get_target_uri(item.docname), str(_(item.summary)))
-        for item in app.status_codes.values()
-    ]
+    schema_text = Path(app.srcdir, app.config.status_codes_schema).read_text(encoding="utf-8")
+    schema = json.loads(schema_text)
+    records = []
+    for item in app.status_codes.values():
+        record = status_data.as_json(item, app.builder.get_target_uri(item.docname),
+                                     str(_(item.summary)), schema["$id"])
+        app.emit("status-json-record", item, record)   # fields other extensions add
+        records.append(record)
+        out = Path(app.outdir, item.docname + ".json")
+        out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     out = Path(app.outdir, "status-codes.json")
     out.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    out = Path(app.outdir, "schema", Path(app.config.status_codes_schema).name)
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(schema_text, encoding="utf-8")
 
 
 def setup(app):
     app.add_config_value("status_codes_data", "data/status-codes.yaml", "env", types=[str])
     app.add_config_value("status_codes_vendors", "data/vendors.yaml", "env", types=[str])
+    app.add_config_value("status_codes_schema", "schema/status-codes.v1.json", "", types=[str])
+    app.add_event("status-facts-rows")    # (app, item) -> (name, [nodes]) or None
+    app.add_event("status-json-record")   # (app, item, record): add fields to the record
     app.add_object_type(
         "http-status", "http-status", objname="HTTP status code",
         indextemplate="pair: %s; HTTP status code",
@@ -481,7 +562,9 @@ def setup(app):
     app.add_directive("status-table", StatusTable)
     app.add_directive("status-jump", StatusJump)
     app.add_role("status", status_role)
+    app.add_role("status-cacheable", cacheable_role)
     app.connect("config-inited", load_catalogue)
+    app.connect("config-inited", translate_site_name, priority=600)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_messages_to_pot)
     app.connect("doctree-read", check_page)

@@ -500,10 +500,17 @@ def load(path: Path | str, vendors_path: Path | str | None = None) -> dict[int, 
     return load_data(path, vendors_path).codes
 
 
-def as_json(item: StatusCode, page_url: str, summary: str | None = None) -> dict:
-    """The public record for one code, as status-codes.json exports it
-    (summary: the summary in the build's language; English by default)."""
+SCHEMA_VERSION = 1
+
+
+def as_json(item: StatusCode, page_url: str, summary: str | None = None,
+            schema_url: str | None = None) -> dict:
+    """The public record for one code, as status-codes.json and codes/NNN.json
+    export it (summary: the summary in the build's language; English by default;
+    schema_url: the $id of schema/status-codes.v1.json)."""
     return {
+        **({"$schema": schema_url} if schema_url else {}),
+        "schema_version": SCHEMA_VERSION,
         "code": item.code,
         "phrase": item.phrase,
         "former_phrases": list(item.former_phrases),

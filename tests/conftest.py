@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 # Copied to a scratch project for the tests that break something on purpose.
-PROJECT_FILES = ("conf.py", "index.rst", "404.md", "codes", "guide", "locale", "data", "_ext",
+PROJECT_FILES = ("conf.py", "index.rst", "404.md", "codes", "guide", "locale", "data", "schema", "_ext",
                  "_templates", "_static")
 
 

@@ -15,7 +15,7 @@ from conftest import DOCS, LANGUAGES, ROOT, warnings_in
 from page_text import article_text, problems
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
-SCHEMA = json.loads((ROOT / "tests" / "status-codes.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "schema" / "status-codes.v1.json").read_text(encoding="utf-8"))
 
 
 def test_make_html_is_warning_free(site):
@@ -27,6 +27,17 @@ def test_make_html_is_warning_free(site):
     for language in LANGUAGES:
         assert (site[language] / "index.html").is_file()
     assert (site["root"] / "index.html").is_file() and (site["root"] / "404.html").is_file()
+
+
+def test_make_html_prints_only_what_its_user_needs(site):
+    """No library chatter (jieba's dictionary loading, opengraph's matplotlib
+    notice, the sphinx-build command lines): only what was built and where."""
+    result = site["result"]
+    if result is None:
+        pytest.skip("TEST_SITE given: the site was not built by this run")
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    assert lines == [line for line in lines if line.startswith(("Built ", "ensure-venv: "))], lines
+    assert any(line.startswith("Built en zh_CN under ") for line in lines)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -58,7 +69,10 @@ def test_status_codes_json(site, language):
     records = json.loads((site[language] / "status-codes.json").read_text(encoding="utf-8"))
     jsonschema.validate(records, SCHEMA)
     assert [r["code"] for r in records] == sorted(DATA)
+    fields = set(SCHEMA["$defs"]["code"]["properties"])
     for record in records:
+        assert set(record) == fields, "the schema names every field, and only those"
+        assert record["$schema"] == SCHEMA["$id"] and record["schema_version"] == 1
         item = DATA[record["code"]]
         assert record["phrase"] == item.phrase
         assert (site[language] / record["url"]).is_file()
@@ -105,6 +119,47 @@ def test_fact_box_renders_the_data(site, code):
         assert f'<span class="pre">{header.name}</span>' in box
     zh = (site["zh_CN"] / "codes" / f"{code}.html").read_text(encoding="utf-8")
     assert "类别" in zh and "Registry status" not in zh
+
+
+def fact_box_text(html: str) -> str:
+    box = html[html.index('class="status-facts'):]
+    return re.sub(r"<[^>]+>", "", box[:box.index("</dl>")])
+
+
+def test_chinese_fact_boxes_join_lists_with_the_enumeration_comma(site):
+    joined = []
+    for code, item in sorted(DATA.items()):
+        text = fact_box_text((site["zh_CN"] / "codes" / f"{code}.html").read_text(encoding="utf-8"))
+        assert ", " not in text, f"codes/{code}: {text!r}"
+        if len(item.methods) > 1 or len(item.headers) > 1 or len(item.former_phrases) > 1:
+            assert "、" in text, f"codes/{code}: {text!r}"
+            joined.append(code)
+    assert joined, "no fact box has a list of two or more items to check"
+
+
+CHROME_ATTRIBUTES = re.compile(r'\b(aria-label|title|alt|placeholder)="([^"]*)"')
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_chinese_page_chrome_is_chinese(site):
+    """No page of the zh_CN site keeps the theme's English chrome: <title>, site name, labels."""
+    pages = sorted(site["zh_CN"].rglob("*.html"))
+    assert len(pages) > len(DATA)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(site["zh_CN"])
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "HTTP Status Codes" not in title, f"{name}: <title>{title}</title>"
+        assert title.endswith("HTTP 状态码"), f"{name}: <title>{title}</title>"
+        assert 'content="HTTP Status Codes"' not in html, f"{name}: an English og:site_name"
+        head, body = html.split("<body", 1)
+        chrome = re.sub(r'<div itemprop="articleBody">.*?<footer', "<footer", body, flags=re.S)
+        for attribute, value in CHROME_ATTRIBUTES.findall(chrome):
+            if value and not HAN.search(value) and re.search(r"[A-Za-z]{3}", value):
+                pytest.fail(f"{name}: {attribute}={value!r} is English")
+    index = (site["zh_CN"] / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="首页"' in index
+    assert '<meta property="og:site_name" content="HTTP 状态码"' in index
 
 
 def search_terms(language_dir: Path) -> set[str]:

@@ -84,7 +84,7 @@ def run(command: list[str], cwd: Path) -> float:
 def copy_project(dest: Path, source_root: Path | None = None) -> Path:
     """Copy the sources and what make needs to dest; share the real .venv by a symlink."""
     root = source_root or ROOT
-    if not (root / ".venv/bin/.installed").exists():
+    if not (root / ".venv/.installed").exists():
         raise BenchError(f"{root}/.venv is not set up: run `make venv` there first")
     dest.mkdir(parents=True)
     ignore = shutil.ignore_patterns("*.mo", "__pycache__")
@@ -95,10 +95,8 @@ def copy_project(dest: Path, source_root: Path | None = None) -> Path:
             shutil.copytree(source, target, ignore=ignore)
         else:
             shutil.copy2(source, target)
-    # The venv is shared: make in the copy, and any make it starts, must never
-    # decide to pip-install into it, whatever happens to the real requirements.
-    for name in ("requirements.txt", "requirements-test.txt"):
-        os.utime(dest / name, (0, 0))
+    # The venv is shared: make in the copy runs with VENV_READY=1 (see Make.command)
+    # and never checks or pip-installs into it.
     (dest / ".venv").symlink_to((root / ".venv").absolute())
     return dest
 
@@ -108,9 +106,8 @@ class Make:
         self.make, self.sphinxopts, self.extra = make, sphinxopts, extra
 
     def command(self, project: Path, *targets: str, builddir: Path | None = None) -> list[str]:
-        # -o: never run the venv rule (pip) from a copy (copy_project also backdates
-        # the requirements files, for the sub-makes that -o does not reach).
-        command = [self.make, "--no-print-directory", "-o", ".venv/bin/.installed", *self.extra]
+        # VENV_READY=1: never check or rebuild the shared venv from a copy.
+        command = [self.make, "--no-print-directory", "VENV_READY=1", *self.extra]
         if builddir is not None:
             command.append(f"BUILDDIR={builddir}")
         if self.sphinxopts is not None:

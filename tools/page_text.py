@@ -14,7 +14,7 @@ from pathlib import Path
 RAW_MARKUP = [
     (re.compile(r"\*\*|(?<![\w*])\*(?=\S)[^*\n]+\*(?!\w)"), "raw emphasis asterisks"),
     (re.compile(r"`"), "a raw backquote"),
-    (re.compile(r"\{(status|ref|doc|rfc)\}"), "a raw role name"),
+    (re.compile(r"\{(status|status-cacheable|ref|doc|rfc)\}"), "a raw role name"),
     (re.compile(r":(status|ref|doc|rfc):"), "a raw reST role"),
     (re.compile(r"\]\("), "a raw Markdown link"),
 ]
