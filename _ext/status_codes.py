@@ -5,6 +5,7 @@ Directives
   status-constants NNN  the constants in eight ecosystems, as synced tabs
   status-table Nxx      the table of one class for the codes index, and a hidden
                         toctree of its codes (the menu's entries under that class)
+  status-table vendor ID  the same for one vendor's codes (data/vendors.yaml)
 Roles
   :status:`404`         "404 Not Found", linked to codes/404 (label status-404)
   :status-cacheable:`4xx 5xx`
@@ -76,6 +77,15 @@ LABELS = {
     "conditional": "required in some cases",
     "recommended": "recommended",
     "optional": "optional",
+    "vendor": "Vendor",
+    "reaches": "Reaches the client",
+    "reaches_itself": "Yes, as this code",
+    "reaches_other": "No: the client receives {code} instead",
+    "reaches_nothing": "No: it appears only in the sender's logs",
+    "reaches_client-made": "No: the HTTP client reports it when no response arrived",
+    "other_meanings": "Other meanings",
+    "other_meaning": "{vendor}: {meaning}",
+    "group_vendor": status_data.GROUPS["vendor"],
     **{f"class{n}": name for n, name in status_data.CLASS_NAMES.items()},
 }
 ECOSYSTEM_TABS = {
@@ -116,6 +126,7 @@ def codes(env) -> dict[int, status_data.StatusCode]:
 def note_sources(env) -> None:
     """Rebuild the page when the data or the extension's translations change."""
     env.note_dependency(str(_data_path(env.app)))
+    env.note_dependency(str(_vendors_path(env.app)))
     language = env.config.language
     if language and language != "en":
         locale_dir = Path(env.srcdir, env.config.locale_dirs[0], language, "LC_MESSAGES")
@@ -135,19 +146,32 @@ def _data_path(app) -> Path:
     return Path(app.srcdir, app.config.status_codes_data)
 
 
+def _vendors_path(app) -> Path:
+    return Path(app.srcdir, app.config.status_codes_vendors)
+
+
 def load_data(app) -> None:
     """Load the data once per process and check it against codes/*."""
     try:
-        app.status_codes = status_data.load(_data_path(app))
+        data = status_data.load_data(_data_path(app), _vendors_path(app))
     except status_data.DataError as exc:
         raise StatusCodeError(str(exc)) from None
+    app.status_codes = data.codes
+    app.status_vendors = data.vendors
     pages = {int(p.stem) for p in Path(app.srcdir, "codes").glob("[0-9][0-9][0-9].*")}
+    planned = {item.code: item for vendor in data.vendors for item in vendor.codes
+               if item.page == "planned"}
     for page in sorted(pages - set(app.status_codes)):
         found = next(Path(app.srcdir, "codes").glob(f"{page}.*"))
-        raise StatusCodeError(f"{found}:1: no entry for code {page} in {app.config.status_codes_data}")
+        if page in planned:
+            raise StatusCodeError(
+                f"{_vendors_path(app)}:{planned[page].line}: {found.name} exists now; "
+                f"change code {page}'s page: planned to page: own")
+        raise StatusCodeError(f"{found}:1: no entry for code {page} in {app.config.status_codes_data}"
+                              f" or {app.config.status_codes_vendors}")
     for code in sorted(set(app.status_codes) - pages):
         item = app.status_codes[code]
-        raise StatusCodeError(f"{_data_path(app)}:{item.line}: code {code} has no page codes/{code}")
+        raise StatusCodeError(f"{item.path}:{item.line}: code {code} has no page codes/{code}")
 
 
 def load_catalogue(app, config) -> None:
@@ -186,9 +210,11 @@ def add_messages_to_pot(app) -> None:
     for text in LABELS.values():
         catalog.add(text, MsgOrigin(source, 0))
     for item in app.status_codes.values():
-        catalog.add(item.summary, MsgOrigin(source, item.line))
-        if not item.rfc:   # who defines or emits it, in words
+        catalog.add(item.summary, MsgOrigin(item.path, item.line))
+        if not item.rfc and not item.vendor:   # a draft's name; vendors' titles stay English
             catalog.add(item.spec, MsgOrigin(source, item.line))
+        for other in item.other_meanings:
+            catalog.add(other.summary, MsgOrigin(str(_vendors_path(app)), other.line))
 
 
 # -- nodes --------------------------------------------------------------------
@@ -269,16 +295,44 @@ class StatusFacts(StatusDirective):
         facts = nodes.field_list(classes=["status-facts"])
         facts += _field(label("class"), _text(f"{item.status_class}xx {label(f'class{item.status_class}')}"))
         facts += _field(label("status"), _text(label(item.status)))
+        if item.vendor:
+            vendor = item.vendor
+            facts += _field(label("vendor"), nodes.reference(vendor.name, vendor.name, refuri=vendor.url))
+            facts += _field(label("reaches"), *self.reaches(item.vendor_code))
         facts += _field(label("spec"), spec_link)
+        if item.other_meanings:
+            facts += _field(label("other_meanings"), *_other_meanings(item))
         facts += _field(label("cacheable"), _text(label("yes" if item.cacheable else "no")))
-        facts += _field(label("headers"), *(headers or [_text(label("none"))]))
-        facts += _field(label("methods"), *methods)
+        if not item.vendor:   # a vendor's code has no header fields or methods of its own
+            facts += _field(label("headers"), *(headers or [_text(label("none"))]))
+            facts += _field(label("methods"), *methods)
         facts += _field(label("former"), _text(former))
         for row in self.env.events.emit("status-facts-rows", item):
             if row:   # (name, body nodes) from another extension, e.g. styleguides' gRPC row
                 facts += _field(row[0], *row[1])
         target = nodes.target("", "", ids=[node_id])
         return [target, untranslated(facts)]
+
+    def reaches(self, code: status_data.VendorCode) -> list[nodes.Node]:
+        """What the client receives: the code, a registered code, or nothing."""
+        if not isinstance(code.reaches, int):
+            return [_text(label(f"reaches_{code.reaches}"))]
+        other = lookup(self.env, str(code.reaches), self.get_location())
+        before, after = label("reaches_other", code="\0").split("\0")
+        return [_text(before), status_ref(other), _text(after)]
+
+
+def _other_meanings(item: status_data.StatusCode) -> list[nodes.Node]:
+    """Each vendor's other use of the number: its name, linked, and what it means."""
+    body: list[nodes.Node] = []
+    for i, other in enumerate(item.other_meanings):
+        if i:
+            body.append(_text(list_separator()))
+        name = other.vendor.name
+        before, middle, after = label("other_meaning", vendor="\0", meaning="\0").split("\0")
+        body += [_text(before), nodes.reference(name, name, refuri=other.url), _text(middle),
+                 _text(str(_(other.summary))), _text(after)]
+    return body
 
 
 class StatusConstants(StatusDirective):
@@ -311,16 +365,25 @@ def _comment(ecosystem: str) -> str:
 
 
 class StatusTable(SphinxDirective):
-    """One class of the codes index: code, name and summary, from the data."""
+    """One group of the codes index: code, name and summary, from the data.
+
+    `status-table 4xx` lists the registry's codes of a class; `status-table
+    vendor nginx` lists one vendor's codes that have pages."""
 
     required_arguments = 1
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         note_sources(self.env)
         arg = self.arguments[0]
-        if len(arg) != 3 or not arg.endswith("xx") or arg[0] not in "12345":
-            raise StatusCodeError(f"{self.get_location()}: expected a class such as 4xx, got {arg!r}")
-        rows = [item for item in codes(self.env).values() if item.status_class == int(arg[0])]
+        if arg == "vendor":
+            rows = self.vendor_rows()
+        elif len(arg) != 3 or not arg.endswith("xx") or arg[0] not in "12345" or self.arguments[1:]:
+            raise StatusCodeError(f"{self.get_location()}: expected a class such as 4xx, "
+                                  f"or vendor and a vendor's id, got {' '.join(self.arguments)!r}")
+        else:
+            rows = [item for item in codes(self.env).values()
+                    if item.group == arg]
         table = nodes.table(classes=["status-table"])
         group = nodes.tgroup(cols=3)
         table += group
@@ -351,6 +414,34 @@ class StatusTable(SphinxDirective):
             toctree[key] = value
         self.set_source_info(toctree)
         return nodes.compound("", toctree, classes=["toctree-wrapper"])
+
+    def vendor_rows(self) -> list[status_data.StatusCode]:
+        vendors = self.env.app.status_vendors
+        known = ", ".join(v.id for v in vendors)
+        if len(self.arguments) != 2:
+            raise StatusCodeError(f"{self.get_location()}: status-table vendor needs a vendor's id "
+                                  f"({known})")
+        vendor = next((v for v in vendors if v.id == self.arguments[1]), None)
+        if vendor is None:
+            raise StatusCodeError(f"{self.get_location()}: unknown vendor {self.arguments[1]!r}; "
+                                  f"{self.env.app.config.status_codes_vendors} has {known}")
+        rows = [codes(self.env)[c.code] for c in vendor.codes if c.page == "own"]
+        if not rows:
+            raise StatusCodeError(f"{self.get_location()}: vendor {vendor.id} has no code with a page yet")
+        meta = self.env.metadata[self.env.docname]
+        meta["status_vendors"] = f"{meta.get('status_vendors', '')} {vendor.id}".strip()
+        return rows
+
+
+def check_vendor_tables(app, env) -> None:
+    """Every vendor with a page is listed in a status-table vendor ID."""
+    listed = {vendor_id for meta in env.metadata.values()
+              for vendor_id in str(meta.get("status_vendors", "")).split()}
+    for vendor in app.status_vendors:
+        if vendor.id not in listed and any(c.page == "own" for c in vendor.codes):
+            raise StatusCodeError(
+                f"{_vendors_path(app)}:{vendor.line}: vendor {vendor.id} has pages but no "
+                f"'status-table vendor {vendor.id}' in the codes index")
 
 
 class StatusJump(SphinxDirective):
@@ -473,6 +564,7 @@ def write_json(app, exception) -> None:
 
 def setup(app):
     app.add_config_value("status_codes_data", "data/status-codes.yaml", "env", types=[str])
+    app.add_config_value("status_codes_vendors", "data/vendors.yaml", "env", types=[str])
     app.add_config_value("status_codes_schema", "schema/status-codes.v1.json", "", types=[str])
     app.add_event("status-facts-rows")    # (app, item) -> (name, [nodes]) or None
     app.add_event("status-json-record")   # (app, item, record): add fields to the record
@@ -491,6 +583,7 @@ def setup(app):
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", add_messages_to_pot)
     app.connect("doctree-read", check_page)
+    app.connect("env-check-consistency", check_vendor_tables)
     app.connect("html-page-context", add_labels)
     app.connect("build-finished", write_json)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -60,17 +60,17 @@ def test_page_for_unknown_code(scratch_project):
 
 def test_unknown_code_in_role(scratch_project):
     page = scratch_project / "guide" / "linking.md"
-    replace(page, "{status}`404`", "{status}`494`")
-    line = line_of(page, "{status}`494`")
+    replace(page, "{status}`404`", "{status}`432`")
+    line = line_of(page, "{status}`432`")
     stderr = build_fails(scratch_project)
-    assert f"linking.md:{line}: unknown status code '494'" in stderr
+    assert f"linking.md:{line}: unknown status code '432'" in stderr
 
 
 def test_unknown_code_in_directive(scratch_project):
     page = scratch_project / "codes" / "410.md"
-    replace(page, "```{status-facts} 410", "```{status-facts} 419")
+    replace(page, "```{status-facts} 410", "```{status-facts} 432")
     stderr = build_fails(scratch_project)
-    assert re.search(r"codes/410\.md:\d+: unknown status code '419'", stderr)
+    assert re.search(r"codes/410\.md:\d+: unknown status code '432'", stderr)
 
 
 def test_title_that_contradicts_the_data(scratch_project):
@@ -100,3 +100,48 @@ def test_broken_catalogue_entry(scratch_project, damage):
         line = line_of(po, "完整列表见状态码索引。")
         stderr = build_fails(scratch_project, "zh_CN")
         assert f"codes/404.po:{line}: role changed in translation" in stderr
+
+
+# -- vendors.yaml and the vendor tables ------------------------------------------
+
+def test_vendor_without_url(scratch_project):
+    data = scratch_project / "data" / "vendors.yaml"
+    line = line_of(data, "- id: tornado")
+    replace(data, "- id: tornado\n  name: Tornado\n  url: https://www.tornadoweb.org/en/stable/\n",
+            "- id: tornado\n  name: Tornado\n")
+    stderr = build_fails(scratch_project)
+    assert f"vendors.yaml:{line}: vendor tornado: missing field(s) url" in stderr
+
+
+def test_vendor_code_without_url(scratch_project):
+    data = scratch_project / "data" / "vendors.yaml"
+    line = line_of(data, "- code: 444")
+    replace(data, "      url: https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#return\n", "")
+    stderr = build_fails(scratch_project)
+    assert f"vendors.yaml:{line}: vendor nginx, code 444: missing field(s) url" in stderr
+
+
+def test_vendor_page_for_a_registered_code(scratch_project):
+    data = scratch_project / "data" / "vendors.yaml"
+    line = line_of(data, "- code: 451")
+    replace(data, "    - code: 451\n      page: none\n",
+            "    - code: 451\n      phrase: Redirect\n      phrase_from: source\n"
+            "      reaches: itself\n      title: MS-ASHTTP\n")
+    stderr = build_fails(scratch_project)
+    assert f"vendors.yaml:{line}: vendor ms-ashttp, code 451: 451 is a registered code" in stderr
+
+
+def test_planned_vendor_code_whose_page_exists(scratch_project):
+    data = scratch_project / "data" / "vendors.yaml"
+    line = line_of(data, "- code: 520")
+    (scratch_project / "codes" / "520.md").write_text("# 520 Web Server Returns an Unknown Error\n",
+                                                     encoding="utf-8")
+    stderr = build_fails(scratch_project)
+    assert f"vendors.yaml:{line}: 520.md exists now; change code 520's page: planned to page: own" in stderr
+
+
+def test_unknown_vendor_in_the_codes_index(scratch_project):
+    index = scratch_project / "codes" / "index.md"
+    replace(index, "{status-table} vendor tornado", "{status-table} vendor akamai")
+    stderr = build_fails(scratch_project)
+    assert re.search(r"codes/index\.md:\d+: unknown vendor 'akamai'; data/vendors\.yaml has nginx, ", stderr)

@@ -196,3 +196,66 @@ def test_meta_description_of_code_pages_is_the_translated_summary(site):
     assert re.search(r'<meta name="description" content="[^"]*[\u4e00-\u9fff]', zh)
     not_found = (site["en"] / "404.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="There is no page at this address' in not_found
+
+
+# -- vendor codes ----------------------------------------------------------------
+
+VENDOR_CODES = sorted(code for code, item in DATA.items() if item.vendor)
+
+
+def fact_box(html: str) -> str:
+    box = html[html.index('class="status-facts'):]
+    return box[:box.index("</dl>")]
+
+
+@pytest.mark.parametrize("code", VENDOR_CODES)
+def test_fact_box_names_the_vendor_and_says_not_registered(site, code):
+    item = DATA[code]
+    box = fact_box((site["en"] / "codes" / f"{code}.html").read_text(encoding="utf-8"))
+    assert re.search(rf'Vendor<.*?href="{re.escape(item.vendor.url)}">{re.escape(item.vendor.name)}</a>',
+                     box, re.S), code
+    assert "not in the IANA registry" in box
+    reaches = item.vendor_code.reaches
+    if isinstance(reaches, int):
+        assert f'href="{reaches}.html#status-{reaches}"' in box, code
+    zh = fact_box((site["zh_CN"] / "codes" / f"{code}.html").read_text(encoding="utf-8"))
+    assert "厂商" in zh and "未在 IANA 注册" in zh and item.vendor.name in zh
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("code", sorted(c for c, item in DATA.items() if item.other_meanings))
+def test_fact_box_states_other_meanings(site, language, code):
+    box = fact_box((site[language] / "codes" / f"{code}.html").read_text(encoding="utf-8"))
+    assert ("Other meanings" if language == "en" else "其他含义") in box
+    for other in DATA[code].other_meanings:
+        assert f'href="{other.url}"' in box and other.vendor.name in box
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_codes_index_lists_vendor_codes_in_their_own_section(site, language):
+    html = (site[language] / "codes" / "index.html").read_text(encoding="utf-8")
+    vendor_section = html[html.index('<section id="vendor-codes">'):]
+    classes = html[:html.index('<section id="vendor-codes">')]
+    for code, item in DATA.items():
+        row = f'id="code-{code}"'
+        assert row in (vendor_section if item.vendor else classes), f"{language}: {code}"
+        assert html.count(row) == 1
+    if language != "en":   # headings are translated; vendor names may be too
+        return
+    for vendor in {item.vendor for item in DATA.values() if item.vendor}:
+        rows = [vendor_section.index(f'id="code-{c.code}"') for c in vendor.codes if c.page == "own"]
+        heading = vendor_section.index(f">{vendor.name}<")
+        assert all(heading < row for row in rows), vendor.id
+
+
+@pytest.mark.parametrize("code", VENDOR_CODES)
+def test_chinese_vendor_page_keeps_the_vendor_link_and_the_dated_changes(site, code):
+    item = DATA[code]
+    html = (site["zh_CN"] / "codes" / f"{code}.html").read_text(encoding="utf-8")
+    article = html.replace(fact_box(html), "")
+    assert f'href="{item.url}"' in article, f"zh_CN {code}: no link to the vendor's page"
+    text = article_text(site["zh_CN"] / "codes" / f"{code}.html")
+    for change in item.vendor_code.changes:
+        for fact in (change.date, change.version, change.before, change.after):
+            if fact:
+                assert re.sub(r"\D", "", fact) in re.sub(r"[^\d\n]", "", text) or fact in text, (code, fact)

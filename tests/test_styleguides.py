@@ -215,12 +215,12 @@ GOOD_GRPC = (ROOT / "data" / "grpc.yaml").read_text(encoding="utf-8")
      "code_proto, entry ABORTTED: unknown gRPC code 'ABORTTED'"),
     ("{name: ABORTED, number: 10, http: 409}", "{name: ABORTED, number: 11, http: 409}",
      "code_proto, entry ABORTED: ABORTED is number 10, not 11"),
-    ("{name: ABORTED, number: 10, http: 409}", "{name: ABORTED, number: 10, http: 419}",
-     "code_proto, entry ABORTED: unknown HTTP status code 419"),
+    ("{name: ABORTED, number: 10, http: 409}", "{name: ABORTED, number: 10, http: 432}",
+     "code_proto, entry ABORTED: unknown HTTP status code 432"),
     ("{http: 404, grpc: UNIMPLEMENTED}", "{http: 404, grpc: NOT_IMPLEMENTED}",
      "http_to_grpc, row 404: unknown gRPC code 'NOT_IMPLEMENTED'"),
-    ("{http: 404, grpc: UNIMPLEMENTED}", "{http: 419, grpc: UNIMPLEMENTED}",
-     "http_to_grpc, row 419: unknown HTTP status code 419"),
+    ("{http: 404, grpc: UNIMPLEMENTED}", "{http: 432, grpc: UNIMPLEMENTED}",
+     "http_to_grpc, row 432: unknown HTTP status code 432"),
     ("  default: UNKNOWN", "  default: UNKNOWABLE", "http_to_grpc, default: unknown gRPC code 'UNKNOWABLE'"),
 ])
 def test_bad_grpc_file(tmp_path, old, new, message):
@@ -247,6 +247,7 @@ def test_unknown_guide_names_page_and_line():
                           config=SimpleNamespace(styleguides_data="data/styleguides.yaml",
                                                  grpc_data="data/grpc.yaml",
                                                  status_codes_data="data/status-codes.yaml",
+                                                 status_codes_vendors="data/vendors.yaml",
                                                  language="en"))
     app.srcdir, app.config = env.srcdir, env.config
     inliner = SimpleNamespace(
