@@ -132,10 +132,10 @@ def test_vendor_page_for_a_registered_code(scratch_project):
 
 
 def test_planned_vendor_code_whose_page_exists(scratch_project):
+    # codes/520.md exists; the entry claims the page is still to be written.
     data = scratch_project / "data" / "vendors.yaml"
     line = line_of(data, "- code: 520")
-    (scratch_project / "codes" / "520.md").write_text("# 520 Web Server Returns an Unknown Error\n",
-                                                     encoding="utf-8")
+    replace(data, "- code: 520\n      page: own\n", "- code: 520\n      page: planned\n")
     stderr = build_fails(scratch_project)
     assert f"vendors.yaml:{line}: 520.md exists now; change code 520's page: planned to page: own" in stderr
 
