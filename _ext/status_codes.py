@@ -114,8 +114,9 @@ class StatusCodeError(SphinxError):
     category = "HTTP status code error"
 
 
-def label(key: str, **fields: str) -> str:
-    text = str(_(LABELS[key]))
+def label(key: str, labels: dict[str, str] | None = None, **fields: str) -> str:
+    """A label from LABELS (or another extension's table) in the build's language."""
+    text = str(_((labels or LABELS)[key]))
     return text.format(**fields) if fields else text
 
 
@@ -199,22 +200,28 @@ def translate_site_name(app, config) -> None:
             setattr(config, key, name)
 
 
-def add_messages_to_pot(app) -> None:
-    """Give the gettext builder this extension's strings and the data's summaries."""
+def add_to_catalogue(app, messages) -> None:
+    """With the gettext builder, add (text, source file, line) messages to the
+    'statuscodes' catalogue; this extension's and the other data extensions'."""
     if app.builder.name != "gettext":
         return
     from sphinx.builders.gettext import MsgOrigin
 
     catalog = app.builder.catalogs[CATALOGUE]
-    source = str(_data_path(app))
-    for text in LABELS.values():
-        catalog.add(text, MsgOrigin(source, 0))
+    for text, source, line in messages:
+        catalog.add(text, MsgOrigin(str(source), line))
+
+
+def add_messages_to_pot(app) -> None:
+    """Give the gettext builder this extension's strings and the data's summaries."""
+    source = _data_path(app)
+    messages = [(text, source, 0) for text in LABELS.values()]
     for item in app.status_codes.values():
-        catalog.add(item.summary, MsgOrigin(item.path, item.line))
+        messages.append((item.summary, item.path, item.line))
         if not item.rfc and not item.vendor:   # a draft's name; vendors' titles stay English
-            catalog.add(item.spec, MsgOrigin(source, item.line))
-        for other in item.other_meanings:
-            catalog.add(other.summary, MsgOrigin(str(_vendors_path(app)), other.line))
+            messages.append((item.spec, source, item.line))
+        messages += [(other.summary, _vendors_path(app), other.line) for other in item.other_meanings]
+    add_to_catalogue(app, messages)
 
 
 # -- nodes --------------------------------------------------------------------
@@ -486,7 +493,7 @@ def between(template: str) -> str:
 def list_separator(key: str = "list_more") -> str:
     """What the catalogue puts between two items: ", " in English, "、" in Chinese
     (key "list_more"), or before the last item: " and ", " 和 " ("list_last")."""
-    return between(str(_(LABELS[key])))
+    return between(label(key))
 
 
 def _as_list(items: list[nodes.Node]) -> list[nodes.Node]:

@@ -130,7 +130,7 @@ def write_script(app, exception) -> None:
     # The Chinese names find their codes on the English site too.
     chinese = search_names.chinese_titles(
         Path(app.srcdir, app.config.locale_dirs[0], CHINESE, "LC_MESSAGES", "codes"))
-    labels = {key: str(status_codes._(text)) for key, text in LABELS.items()}
+    labels = {key: status_codes.label(key, LABELS) for key in LABELS}
     labels.update({level: status_codes.label(level) for level in LEVEL_ORDER})
     index = build_index(
         app.status_codes, chinese, getattr(app.env, "status_header_mentions", {}),
@@ -150,13 +150,7 @@ def add_script(app, pagename, templatename, context, doctree) -> None:
 
 
 def add_messages_to_pot(app) -> None:
-    if app.builder.name != "gettext":
-        return
-    from sphinx.builders.gettext import MsgOrigin
-
-    catalog = app.builder.catalogs[status_codes.CATALOGUE]
-    for text in LABELS.values():
-        catalog.add(text, MsgOrigin(__file__, 0))
+    status_codes.add_to_catalogue(app, [(text, __file__, 0) for text in LABELS.values()])
 
 
 def setup(app):

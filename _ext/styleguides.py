@@ -52,8 +52,7 @@ LABELS = {
 
 
 def label(key: str, **fields: str) -> str:
-    text = str(_(LABELS[key]))
-    return text.format(**fields) if fields else text
+    return status_codes.label(key, LABELS, **fields)
 
 
 def _with_nodes(template: str, **parts: list[nodes.Node]) -> list[nodes.Node]:
@@ -81,17 +80,12 @@ def load_data(app) -> None:
 
 
 def add_messages_to_pot(app) -> None:
-    if app.builder.name != "gettext":
-        return
-    from sphinx.builders.gettext import MsgOrigin
-
-    catalog = app.builder.catalogs[status_codes.CATALOGUE]
-    source = str(Path(app.srcdir, app.config.styleguides_data))
-    for text in LABELS.values():
-        catalog.add(text, MsgOrigin(source, 0))
-    for entries in app.styleguide_positions.values():
-        for item in entries:
-            catalog.add(item.summary, MsgOrigin(source, item.line))
+    source = Path(app.srcdir, app.config.styleguides_data)
+    status_codes.add_to_catalogue(app, [
+        *((text, source, 0) for text in LABELS.values()),
+        *((item.summary, source, item.line)
+          for entries in app.styleguide_positions.values() for item in entries),
+    ])
 
 
 def note_sources(env) -> None:
@@ -161,7 +155,7 @@ def facts_row(app, item) -> tuple[str, list[nodes.Node]] | None:
         body.append(_grpc_literal(code["name"]))
     if item.code in app.grpc.http_to_grpc:
         if body:
-            body.append(nodes.Text(status_codes.between(str(_(LABELS["grpc_also"])))))
+            body.append(nodes.Text(status_codes.between(label("grpc_also"))))
         body += _with_nodes(label("grpc_reverse"), name=[_grpc_literal(record["client_reads_as"])])
     return (label("grpc"), body) if body else None
 
