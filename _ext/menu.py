@@ -7,6 +7,11 @@ page, so at three levels the codes index would open all its classes, and a
 chapter its third-level headings. Templates call menu_toctree() instead of
 toctree(): the same tree from Sphinx, without the sub-lists of entries that are
 not on the current page's branch (the entries Sphinx marks "current").
+
+The menu's behaviour comes from _static/menu.js, not the theme's theme.js: that
+needs jQuery (30 KB gzipped, and about 100 ms of a phone's main thread on every
+page), and wraps tables and adds buttons after the page is laid out, so the
+page is laid out twice. The tables' wrapper comes from _ext/phone_tables.py.
 """
 
 from __future__ import annotations
@@ -47,5 +52,9 @@ def add_menu_toctree(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    # The theme sets up sphinxcontrib-jquery, which adds jquery.js to every page
+    # unless this flag says it was added already; nothing on this site uses it.
+    app._sphinxcontrib_jquery_installed = True
+    app.add_js_file("menu.js", loading_method="defer")
     app.connect("html-page-context", add_menu_toctree)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -64,6 +64,7 @@ LABELS = {
     "site": "HTTP Status Codes",
     "home": "Home",
     "skip": "Skip to content",
+    "expand": "Open or close this entry",
     "jump": "Jump to a code",
     "jump_hint": "Type a number such as 404",
     "list_more": "{list}, {item}",
@@ -541,6 +542,7 @@ def check_page(app, doctree) -> None:
 def add_labels(app, pagename, templatename, context, doctree) -> None:
     """Strings the templates show, translated with the rest of the extension's."""
     context["skip_label"] = label("skip")
+    context["expand_label"] = label("expand")
     context["home_label"] = label("home")
     if context.get("meta") and context["meta"].get("status_jump"):
         app.add_js_file("code-jump.js", loading_method="defer")

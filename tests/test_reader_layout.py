@@ -40,7 +40,11 @@ MENU = """() => [...document.querySelectorAll('.wy-menu-vertical li')].map(li =>
 @pytest.fixture()
 def desktop(browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()  # noqa: F811
+    page.problems = []  # script errors, as the page fixture records them
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    yield page
     context.close()
 
 
@@ -254,8 +258,49 @@ def test_deferred_scripts_still_run_the_menu_and_copy_buttons(page, base_url, la
     page.goto(f"{base_url}/{language}/codes/404.html")
     page.wait_for_load_state("load")
     assert page.evaluate("document.querySelectorAll('head script:not([defer]):not([async])[src]').length") == 0
-    page.click("[data-toggle=wy-nav-top]")   # the theme's handler, bound through jQuery
+    page.click("[data-toggle=wy-nav-top]")   # _static/menu.js's handler
     page.wait_for_function("document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
-    assert page.evaluate("document.querySelectorAll('button.toctree-expand').length") > 0
+    page.click("[data-toggle=wy-nav-top]")
+    page.wait_for_function("!document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
     assert page.evaluate("document.querySelectorAll('.copybtn').length") > 0
     assert page.problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
+    """menu.js replaces the theme's theme.js and jQuery (_ext/menu.py)."""
+    for doc in ("index", "codes/404", "guide/errors", "search"):
+        html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+        assert "jquery.js" not in html and "js/theme.js" not in html, doc
+    assert not (site[language] / "_static/jquery.js").exists()
+    desktop.goto(f"{base_url}/{language}/codes/422.html")
+    desktop.wait_for_load_state("load")
+    # Each open entry (the codes index and the 4xx class) has a labelled button.
+    buttons = desktop.evaluate("""() => [...document.querySelectorAll(
+      '.wy-menu-vertical li > a > button.toctree-expand')].map(b => [b.closest('li').className, b.title])""")
+    assert [cls.split()[0] for cls, _ in buttons] == ["toctree-l1", "toctree-l2"], buttons
+    label = "展开或收起此项" if language == "zh_CN" else "Open or close this entry"
+    assert {title for _, title in buttons} == {label}
+    # It closes the class, and the page's own entry is hidden with it; again opens it.
+    button = ".wy-menu-vertical li.toctree-l2 > a > button.toctree-expand"
+    desktop.click(button)
+    assert desktop.evaluate("document.querySelector('li.toctree-l2 > ul').getBoundingClientRect().height") == 0
+    assert desktop.url.endswith("/422.html"), "the button followed its link"
+    desktop.click(button)
+    assert desktop.evaluate("document.querySelector('a.current[href=\"#\"]').getBoundingClientRect().height") > 0
+    # A chapter's section entry becomes current when the address names it.
+    desktop.goto(f"{base_url}/{language}/guide/errors.html")
+    target = desktop.evaluate("""() => [...document.querySelectorAll('.wy-menu-vertical li.toctree-l2 > a')]
+      .map(a => a.getAttribute('href')).filter(h => h.startsWith('#'))[1]""")
+    desktop.evaluate("(hash) => { window.location.hash = hash; }", target)
+    desktop.wait_for_function("(hash) => document.querySelector(`.wy-menu-vertical a[href='${hash}']`)"
+                             ".classList.contains('current')", arg=target)
+    assert desktop.problems == []
+
+
+def test_tables_are_wrapped_when_built(site):
+    """The theme's scrolling wrapper is in the HTML, not added after layout."""
+    for language in LANGUAGES:
+        html = (site[language] / "codes/index.html").read_text(encoding="utf-8")
+        tables = html.count("<table")
+        assert tables > 5 and html.count('<div class="wy-table-responsive"><table') == tables

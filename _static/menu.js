@@ -1,0 +1,106 @@
+// The side menu without jQuery: what the theme's theme.js does for this site,
+// in plain DOM calls (see _ext/menu.py for why theme.js and jQuery are gone).
+//  - the phone menu button opens and closes the menu;
+//  - following a link in the open menu closes it again;
+//  - each entry with a list beneath it gets a button that opens or closes it;
+//  - the entry for the address's #fragment is marked current;
+//  - the Read the Docs version menu opens and closes.
+// The theme's page calls SphinxRtdTheme.Navigation.enable() once the page has
+// loaded (_templates/versions.html hands that call on, and sets the expand
+// buttons' translated label, menuExpandLabel); this file provides it.
+(function () {
+  "use strict";
+
+  var menuSelector = ".wy-menu-vertical";
+
+  function toggleAll(selector, name, force) {
+    document.querySelectorAll(selector).forEach(function (element) {
+      element.classList.toggle(name, force);
+    });
+  }
+
+  function setCurrent(item, on) {
+    item.classList.toggle("current", on);
+    item.setAttribute("aria-expanded", on ? "true" : "false");
+  }
+
+  // Open or close one entry, closing its open siblings (as the theme does).
+  function toggleEntry(item) {
+    var open = !item.classList.contains("current");
+    Array.prototype.forEach.call(item.parentElement.children, function (sibling) {
+      if (sibling !== item && sibling.classList.contains("current")) setCurrent(sibling, false);
+    });
+    setCurrent(item, open);
+  }
+
+  function addExpandButtons(menu) {
+    var title = window.menuExpandLabel || "Open/close menu";
+    menu.querySelectorAll("li > ul:not(.simple)").forEach(function (list) {
+      var link = list.parentElement.querySelector(":scope > a");
+      if (!link || link.querySelector("button.toctree-expand")) return;
+      var button = document.createElement("button");
+      button.className = "toctree-expand";
+      button.type = "button";
+      button.title = title;
+      button.setAttribute("aria-label", title);
+      link.insertBefore(button, link.firstChild);
+    });
+  }
+
+  // Mark the menu entry of the address's fragment, as the theme does on load and
+  // on every hashchange; nothing changes when no entry links to the fragment.
+  function markFragment(menu) {
+    var hash = window.location.hash;
+    if (!hash || hash === "#") return;
+    var link = null;
+    menu.querySelectorAll("a[href]").forEach(function (candidate) {
+      if (!link && candidate.getAttribute("href") === hash) link = candidate;
+    });
+    if (!link) return;
+    menu.querySelectorAll("a.current").forEach(function (other) { other.classList.remove("current"); });
+    link.classList.add("current");
+    for (var item = link.closest("li"); item && menu.contains(item); item = item.parentElement.closest("li")) {
+      setCurrent(item, true);
+    }
+  }
+
+  function onClick(event) {
+    var target = event.target;
+    if (!(target instanceof Element)) return;
+    if (target.closest("[data-toggle='wy-nav-top']")) {
+      toggleAll("[data-toggle='wy-nav-shift']", "shift");
+      toggleAll("[data-toggle='rst-versions']", "shift");
+      return;
+    }
+    if (target.closest("[data-toggle='rst-current-version']")) {
+      toggleAll("[data-toggle='rst-versions']", "shift-up");
+      return;
+    }
+    var expand = target.closest(menuSelector + " button.toctree-expand");
+    if (expand) {
+      event.preventDefault();
+      event.stopPropagation();
+      toggleEntry(expand.closest("li"));
+      return;
+    }
+    if (target.closest(menuSelector + " a")) {
+      // A link followed from the phone menu: show the page, not the menu.
+      toggleAll("[data-toggle='wy-nav-shift']", "shift", false);
+      toggleAll("[data-toggle='rst-versions']", "shift", false);
+    }
+  }
+
+  var enabled = false;
+  function enable() {
+    if (enabled) return;
+    enabled = true;
+    var menu = document.querySelector(menuSelector);
+    document.addEventListener("click", onClick);
+    if (!menu) return;
+    addExpandButtons(menu);
+    markFragment(menu);
+    window.addEventListener("hashchange", function () { markFragment(menu); });
+  }
+
+  window.SphinxRtdTheme = { Navigation: { enable: enable }, StickyNav: { enable: enable } };
+})();
