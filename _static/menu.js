@@ -4,6 +4,7 @@
 //  - following a link in the open menu closes it again;
 //  - each entry with a list beneath it gets a button that opens or closes it;
 //  - the entry for the address's #fragment is marked current;
+//  - the menu scrolls to the page's own entry when that is out of sight;
 //  - the Read the Docs version menu opens and closes.
 // The theme's page calls SphinxRtdTheme.Navigation.enable() once the page has
 // loaded (_templates/versions.html hands that call on, and sets the expand
@@ -64,6 +65,18 @@
     }
   }
 
+  // The page's entry in sight in the menu (a late 5xx or vendor code would be
+  // below its fold). Measured in the frame that paints anyway, after the buttons.
+  function revealCurrent(menu) {
+    var scroller = menu.closest(".wy-side-scroll");
+    var link = menu.querySelector("a.current[href='#']") || menu.querySelector("a.current");
+    if (!scroller || !link) return;
+    var top = link.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (top < 0 || top + link.offsetHeight > scroller.clientHeight) {
+      scroller.scrollTop += top - scroller.clientHeight / 3;
+    }
+  }
+
   function onClick(event) {
     var target = event.target;
     if (!(target instanceof Element)) return;
@@ -99,6 +112,7 @@
     if (!menu) return;
     addExpandButtons(menu);
     markFragment(menu);
+    window.requestAnimationFrame(function () { revealCurrent(menu); });
     window.addEventListener("hashchange", function () { markFragment(menu); });
   }
 

@@ -302,6 +302,20 @@ def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
     assert desktop.problems == []
 
 
+@pytest.mark.parametrize("code", [204, 511, 561])
+def test_menu_shows_the_pages_own_entry(desktop, base_url, code):
+    desktop.set_viewport_size({"width": 1280, "height": 600})
+    desktop.goto(f"{base_url}/en/codes/{code}.html")
+    desktop.wait_for_load_state("load")
+    place = desktop.wait_for_function("""() => new Promise(done => requestAnimationFrame(() => {
+      const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
+      const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
+      done({inside: entry.top >= scroller.top && entry.bottom <= scroller.bottom,
+            entry: entry.top, bottom: scroller.bottom});
+    }))""").json_value()
+    assert place["inside"], place
+
+
 def test_tables_are_wrapped_when_built(site):
     """The theme's scrolling wrapper is in the HTML, not added after layout."""
     for language in LANGUAGES:
