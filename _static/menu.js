@@ -53,10 +53,7 @@
   function markFragment(menu) {
     var hash = window.location.hash;
     if (!hash || hash === "#") return;
-    var link = null;
-    menu.querySelectorAll("a[href]").forEach(function (candidate) {
-      if (!link && candidate.getAttribute("href") === hash) link = candidate;
-    });
+    var link = menu.querySelector("a[href='" + CSS.escape(hash) + "']");
     if (!link) return;
     menu.querySelectorAll("a.current").forEach(function (other) { other.classList.remove("current"); });
     link.classList.add("current");

@@ -65,8 +65,14 @@ def browser():
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=1)
-    page = context.new_page()
-    page.problems = []  # console errors, page errors and requests to other hosts
+    yield watched(context.new_page())
+    context.close()
+
+
+def watched(page):
+    """The page, recording console errors, page errors and requests to other
+    hosts in page.problems."""
+    page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
 
@@ -76,8 +82,7 @@ def page(browser):
             page.problems.append(f"request to another host: {request.url}")
 
     page.on("request", check_host)
-    yield page
-    context.close()
+    return page
 
 
 @pytest.mark.parametrize("start, other", [("en", "zh_CN"), ("zh_CN", "en")])

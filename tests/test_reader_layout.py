@@ -18,7 +18,7 @@ import pytest
 
 import status_data
 from conftest import DOCS, LANGUAGES, ROOT
-from test_browser import base_url, browser, page  # noqa: F401  (fixtures)
+from test_browser import base_url, browser, page, watched  # noqa: F401  (fixtures)
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
 CODE_PAGES = [103, 422, 503]
@@ -40,11 +40,7 @@ MENU = """() => [...document.querySelectorAll('.wy-menu-vertical li')].map(li =>
 @pytest.fixture()
 def desktop(browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()  # noqa: F811
-    page.problems = []  # script errors, as the page fixture records them
-    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-    yield page
+    yield watched(context.new_page())
     context.close()
 
 
@@ -135,7 +131,7 @@ def table_pages(site, language):
 BROKEN_WORDS = """() => {
   const segmenter = new Intl.Segmenter(document.documentElement.lang, {granularity: 'word'});
   const broken = [], wide = [];
-  let unmeasured = 0;   // a word with no line box at all (a section not laid out)
+  let unmeasured = 0;   // words with no line box at all: hidden, or not laid out
   for (const table of document.querySelectorAll('.rst-content table')) {
     const box = table.getBoundingClientRect();
     if (box.left < -0.5 || box.right > window.innerWidth + 0.5)

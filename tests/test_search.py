@@ -17,6 +17,7 @@ import search_report
 import status_data
 import status_search
 from conftest import LANGUAGES, ROOT
+from test_browser import watched
 
 ROWS = search_report.load_queries()
 EXACT_KINDS = ("number", "http", "name", "former", "chinese", "english")
@@ -112,11 +113,7 @@ def browser():
 @pytest.fixture(scope="module")
 def page(browser):
     context = browser.new_context()
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    yield page
+    yield watched(context.new_page())
     context.close()
 
 
