@@ -33,6 +33,7 @@ extensions = [
     "myst_settings_cache",  # _ext/myst_settings_cache.py: a third off the zh_CN build
     "menu",              # _ext/menu.py: the side menu opens only the current branch
     "phone_tables",      # _ext/phone_tables.py: cells carry their column's heading
+    "paint_first",       # _ext/paint_first.py: drawn once, whole; scripts after the first paint
     "site_css",          # _ext/site_css.py: one purged, minified stylesheet
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]

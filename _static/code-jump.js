@@ -1,9 +1,15 @@
 // The codes index: type a code to filter the tables; a full match opens its page.
-document.addEventListener("DOMContentLoaded", function () {
+// It may arrive after the reader has started typing (_ext/paint_first.py), so it
+// applies what is in the box at once.
+(function start() {
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+    return;
+  }
   var input = document.getElementById("code-jump");
   if (!input) return;
   var rows = document.querySelectorAll("table.status-table tbody tr");
-  input.addEventListener("input", function () {
+  function update() {
     var typed = input.value.replace(/\D/g, "");
     rows.forEach(function (row) {
       row.hidden = typed !== "" && row.id.slice(5).indexOf(typed) !== 0;
@@ -13,6 +19,8 @@ document.addEventListener("DOMContentLoaded", function () {
       var link = match.querySelector("a");
       if (link) window.location.href = link.href.split("#")[0];
     }
-  });
+  }
+  input.addEventListener("input", update);
   input.form.addEventListener("submit", function (event) { event.preventDefault(); });
-});
+  if (input.value) update();
+})();

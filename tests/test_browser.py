@@ -85,6 +85,11 @@ def watched(page):
     return page
 
 
+def scripts_ready(page):
+    """Wait until the scripts that _ext/paint_first.py adds after the first paint have run."""
+    page.wait_for_selector("html[data-scripts=ready]", state="attached")
+
+
 @pytest.mark.parametrize("start, other", [("en", "zh_CN"), ("zh_CN", "en")])
 def test_language_switcher_both_ways_by_keyboard(page, base_url, start, other):
     page.goto(f"{base_url}/{start}/codes/404.html")
@@ -137,7 +142,8 @@ def test_no_horizontal_overflow_at_375px(page, base_url, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_codes_index_jumps_to_a_typed_code(page, base_url, language):
     page.goto(f"{base_url}/{language}/codes/index.html")
-    page.fill("#code-jump", "41")
+    page.fill("#code-jump", "41")   # perhaps before code-jump.js has arrived: it applies it then
+    scripts_ready(page)
     assert page.is_visible("#code-410") and not page.is_visible("#code-404")
     page.fill("#code-jump", "418")
     page.wait_for_url(f"{base_url}/{language}/codes/418.html")

@@ -18,7 +18,7 @@ import pytest
 
 import status_data
 from conftest import DOCS, LANGUAGES, ROOT
-from test_browser import base_url, browser, page, watched  # noqa: F401  (fixtures)
+from test_browser import base_url, browser, page, scripts_ready, watched  # noqa: F401  (fixtures)
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
 CODE_PAGES = [103, 422, 503]
@@ -243,7 +243,8 @@ def test_purged_stylesheet_styles_pages_as_its_sources_do(browser, base_url, sit
                           ("en", "guide/cheat-sheet"), ("zh_CN", "index")):
         sources = json.loads((site[language] / "_static/css/site-sources.json").read_text())
         page.goto(f"{base_url}/{language}/{doc}.html")
-        page.evaluate(SETTLED)   # deferred scripts add buttons: measure a page that is done
+        scripts_ready(page)
+        page.evaluate(SETTLED)   # the scripts add buttons: measure a page that is done
         bundled = page.evaluate(COMPUTED, PROPERTIES)
         page.evaluate(USE_SOURCES, [sources, "css/site.css"])
         original = page.evaluate(COMPUTED, PROPERTIES)
@@ -254,16 +255,71 @@ def test_purged_stylesheet_styles_pages_as_its_sources_do(browser, base_url, sit
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_deferred_scripts_still_run_the_menu_and_copy_buttons(page, base_url, language):  # noqa: F811
+def test_scripts_added_after_the_paint_still_work(page, base_url, site, language):  # noqa: F811
+    """No page but the search page links a script; the loader adds them after the
+    first paint (_ext/paint_first.py), and they do what they did when linked."""
+    for doc in [*DOCS, "search"]:
+        html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+        linked = re.findall(r"<script[^>]*\ssrc=", html)
+        assert (linked != []) == (doc == "search"), (doc, linked)
     page.goto(f"{base_url}/{language}/codes/404.html")
-    page.wait_for_load_state("load")
-    assert page.evaluate("document.querySelectorAll('head script:not([defer]):not([async])[src]').length") == 0
+    scripts_ready(page)
     page.click("[data-toggle=wy-nav-top]")   # _static/menu.js's handler
     page.wait_for_function("document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
     page.click("[data-toggle=wy-nav-top]")
     page.wait_for_function("!document.querySelector('[data-toggle=wy-nav-shift]').classList.contains('shift')")
     assert page.evaluate("document.querySelectorAll('.copybtn').length") > 0
+    # sphinx-design's design-tabs.js starts on DOMContentLoaded, which is over when it
+    # arrives; the loader runs that handler, so a chosen tab is remembered across pages.
+    page.click("label.sd-tab-label[data-sync-id=go]")
+    page.goto(f"{base_url}/{language}/codes/503.html")
+    scripts_ready(page)
+    assert page.evaluate("""document.querySelector('label.sd-tab-label[data-sync-id=go]')
+      .previousElementSibling.checked""")
     assert page.problems == []
+
+
+def first_paint_order(events: list[dict], url: str, html: str) -> dict:
+    """From a Chromium trace of loading url, on the page's main thread (microseconds):
+    when the parser had read up to the page-end marker, the first Paint, and the
+    first site script. (Scripts parse HTML too, copybutton.js's tooltips: those
+    parses are fragments, not the page, and come after the first script.)"""
+    marker = next(n for n, line in enumerate(html.splitlines()) if 'id="page-end"' in line)
+    parses = [e for e in events if e.get("name") == "ParseHTML"
+              and e.get("args", {}).get("beginData", {}).get("url") == url]
+    first = min(parses, key=lambda e: e["ts"])
+    frame = first["args"]["beginData"]["frame"]
+    mine = [e for e in events if (e.get("pid"), e.get("tid")) == (first["pid"], first["tid"])]
+    scripts = [e["ts"] for e in mine if e.get("name") == "EvaluateScript"
+               and "/_static/" in ((e.get("args", {}).get("data") or {}).get("url") or "")]
+    reached = [e["ts"] + e.get("dur", 0) for e in parses
+               if (e.get("args", {}).get("endData") or {}).get("endLine", -1) >= marker]
+    painted = [e["ts"] for e in mine if e.get("name") == "Paint" and e["ts"] > first["ts"]
+               and (e.get("args", {}).get("data") or {}).get("frame") == frame]   # not about:blank's
+    return {"parsed": min(reached, default=None), "painted": min(painted, default=None),
+            "script": min(scripts, default=None)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_are_drawn_whole_before_any_script_runs(browser, base_url, site, language):  # noqa: F811
+    """The first paint comes after the whole page is parsed (rel=expect), and before
+    the first script: Lighthouse charges a phone for what runs after that paint."""
+    problems = []
+    for doc in ("guide/errors", "codes/404", "codes/index", "index"):
+        context = browser.new_context(viewport={"width": 412, "height": 823})
+        tab = context.new_page()
+        url = f"{base_url}/{language}/{doc}.html"
+        browser.start_tracing(page=tab, categories=["devtools.timeline"])
+        tab.goto(url)
+        scripts_ready(tab)
+        html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+        order = first_paint_order(json.loads(browser.stop_tracing())["traceEvents"], url, html)
+        context.close()
+        if None in order.values():
+            problems.append(f"{doc}: not in the trace: {order}")
+        elif not order["parsed"] < order["painted"] < order["script"]:
+            problems.append(f"{doc}: parsed, painted, first script at {order}")
+    assert problems == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -274,7 +330,7 @@ def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
         assert "jquery.js" not in html and "js/theme.js" not in html, doc
     assert not (site[language] / "_static/jquery.js").exists()
     desktop.goto(f"{base_url}/{language}/codes/422.html")
-    desktop.wait_for_load_state("load")
+    scripts_ready(desktop)
     # Each open entry (the codes index and the 4xx class) has a labelled button.
     buttons = desktop.evaluate("""() => [...document.querySelectorAll(
       '.wy-menu-vertical li > a > button.toctree-expand')].map(b => [b.closest('li').className, b.title])""")
@@ -290,6 +346,7 @@ def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
     assert desktop.evaluate("document.querySelector('a.current[href=\"#\"]').getBoundingClientRect().height") > 0
     # A chapter's section entry becomes current when the address names it.
     desktop.goto(f"{base_url}/{language}/guide/errors.html")
+    scripts_ready(desktop)
     target = desktop.evaluate("""() => [...document.querySelectorAll('.wy-menu-vertical li.toctree-l2 > a')]
       .map(a => a.getAttribute('href')).filter(h => h.startsWith('#'))[1]""")
     desktop.evaluate("(hash) => { window.location.hash = hash; }", target)
@@ -302,7 +359,7 @@ def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
 def test_menu_shows_the_pages_own_entry(desktop, base_url, code):
     desktop.set_viewport_size({"width": 1280, "height": 600})
     desktop.goto(f"{base_url}/en/codes/{code}.html")
-    desktop.wait_for_load_state("load")
+    scripts_ready(desktop)
     place = desktop.wait_for_function("""() => new Promise(done => requestAnimationFrame(() => {
       const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
       const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
