@@ -6,7 +6,8 @@ theme's icon font, sphinx-design beyond its tabs). Every page links only
 _static/css/site.css instead. When the build ends, that file is made from the
 stylesheets Sphinx would have linked, in their order: rules whose classes or
 ids appear in no page and no script are dropped and the rest is minified, both
-by lightningcss (its unused_symbols). Then every page's link gets the file's
+by lightningcss (its unused_symbols); then the selectors that need such a class
+are taken out of the lists lightningcss kept whole (drop_dead_selectors). Then every page's link gets the file's
 checksum, so a browser never keeps an old copy.
 
 The sources stay in _static as Sphinx copies them; nothing here is a copy of
@@ -91,12 +92,79 @@ def bundle(sources: list[tuple[str, str | None]], outdir: Path) -> str:
     css = "\n".join(parts)
     unused = css_symbols(css) - used_symbols(outdir)
     try:
-        return lightningcss.process_stylesheet(css, filename=OUTPUT, unused_symbols=unused,
+        css = lightningcss.process_stylesheet(css, filename=OUTPUT, unused_symbols=unused, minify=True)
+        return lightningcss.process_stylesheet(drop_dead_selectors(css, unused), filename=OUTPUT,
                                                minify=True)
     except Exception as exc:  # lightningcss raises plain exceptions on bad CSS
         raise ExtensionError(f"site_css: lightningcss could not process the stylesheets "
                              f"({', '.join(name for name, _ in sources)}): {exc}{_context(css, exc)}"
                              ) from exc
+
+
+def _skip_string(css: str, i: int) -> int:
+    """The index after the quoted string that starts at css[i]."""
+    quote, i = css[i], i + 1
+    while i < len(css) and css[i] != quote:
+        i += 2 if css[i] == "\\" else 1
+    return i + 1
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    """A selector list's selectors (commas inside brackets, parentheses or strings do not split)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(prelude):
+        char = prelude[i]
+        if char in "\"'":
+            i = _skip_string(prelude, i)
+            continue
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+        i += 1
+    return parts + [prelude[start:]]
+
+
+def _named_symbols(selector: str) -> set[str]:
+    """Classes and ids a selector requires. Names inside :not(), :is() and the like,
+    attribute selectors and strings are left out: an unused one there may still match."""
+    kept, depth, i = [], 0, 0
+    while i < len(selector):
+        char = selector[i]
+        if char in "\"'":
+            i = _skip_string(selector, i)
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0:
+            kept.append(char)
+        i += 1
+    return set(SYMBOL_RE.findall("".join(kept)))
+
+
+def drop_dead_selectors(css: str, unused: set[str]) -> str:
+    """Remove from each selector list of minified css the selectors that require an
+    unused class or id. (lightningcss keeps a whole list while one of its selectors
+    lives: the theme's lists of html4 and html5 variants, for one.)"""
+    out, i = [], 0
+    while i < len(css):
+        brace = i
+        while brace < len(css) and css[brace] not in "{}":
+            brace = _skip_string(css, brace) if css[brace] in "\"'" else brace + 1
+        if brace == len(css) or css[brace] == "}" or css[i:brace].lstrip().startswith("@"):
+            out.append(css[i:brace + 1])   # declarations, a closing brace, an at-rule's start
+            i = brace + 1
+            continue
+        end = brace
+        while end < len(css) and css[end] != "}":
+            end = _skip_string(css, end) if css[end] in "\"'" else end + 1
+        alive = [sel for sel in _split_selectors(css[i:brace]) if not _named_symbols(sel) & unused]
+        if alive:
+            out.append(",".join(alive) + css[brace:end + 1])
+        i = end + 1
+    return "".join(out)
 
 
 def _context(css: str, exc: Exception) -> str:
