@@ -7,8 +7,8 @@ _static/css/site.css instead. When the build ends, that file is made from the
 stylesheets Sphinx would have linked, in their order: rules whose classes or
 ids appear in no page and no script are dropped and the rest is minified, both
 by lightningcss (its unused_symbols); then the selectors that need such a class
-are taken out of the lists lightningcss kept whole (drop_dead_selectors). Then every page's link gets the file's
-checksum, so a browser never keeps an old copy.
+are taken out of the lists lightningcss kept whole (drop_dead_selectors). Then
+every page's link gets the file's checksum, so a browser never keeps an old copy.
 
 The sources stay in _static as Sphinx copies them; nothing here is a copy of
 the theme's CSS.
