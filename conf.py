@@ -73,7 +73,7 @@ html_copy_source = False
 # Three levels: page, section, and the codes under their class (_ext/menu.py
 # keeps the third open only on the current page's branch).
 html_theme_options = {"navigation_depth": 3, "style_external_links": False}
-html_favicon = "_static/favicon.svg"
+html_favicon = "_static/favicon.png"   # drawn from favicon.svg by tools/favicon.py
 # Chinese search: jieba's own dictionary only (Sphinx would load it a second
 # time as a "user dictionary", costing 1-2 s per build); see _ext/search_names.py.
 html_search_options = {"dict": ""}

@@ -375,3 +375,14 @@ def test_tables_are_wrapped_when_built(site):
         html = (site[language] / "codes/index.html").read_text(encoding="utf-8")
         tables = html.count("<table")
         assert tables > 5 and html.count('<div class="wy-table-responsive"><table') == tables
+
+
+def test_the_favicon_is_a_png_no_page_draws(site):
+    """An SVG icon is a document Chromium lays out on the main thread after load."""
+    png = (ROOT / "_static/favicon.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (64).to_bytes(4, "big") * 2
+    for language in LANGUAGES:
+        for doc in ("index", "codes/404", "search"):
+            html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+            icons = re.findall(r'<link rel="[^"]*icon"[^>]*>', html)
+            assert len(icons) == 1 and "favicon.png" in icons[0], (language, doc, icons)
