@@ -26,6 +26,7 @@ import lightningcss
 from sphinx.errors import ExtensionError
 
 OUTPUT = "_static/css/site.css"
+PERMALINK_ICON = "\N{PILCROW SIGN}"   # Sphinx's own default, in every text face
 SOURCES = "_static/css/site-sources.json"   # what it was made from, for the tests
 LINK_RE = re.compile(r'(css/site\.css)(\?v=[0-9a-f]*)?"')
 URL_RE = re.compile(r"""url\(\s*(['"]?)(?!data:|[a-z]+://|/|#)([^'")]+)\1\s*\)""")
@@ -203,8 +204,21 @@ def init(app) -> None:
     app.site_css_sources = []
 
 
+def plain_permalink_icon(app):
+    """Heading links show a pilcrow, not the theme's icon-font glyph.
+
+    The theme sets html_permalinks_icon to U+F0C1, a private-use character that
+    only its icon font draws. That font is not shipped (see custom.css), so the
+    glyph would be a blank box, and the browser would search every font for it
+    before the first layout. The theme sets it when it loads, after conf.py, so
+    this runs once the builder (and with it the theme) is ready.
+    """
+    app.config.html_permalinks_icon = PERMALINK_ICON
+
+
 def setup(app):
     app.connect("builder-inited", init)
+    app.connect("builder-inited", plain_permalink_icon)
     # Late, so that the stylesheets other handlers add to a page are noted too.
     app.connect("html-page-context", link_one_stylesheet, priority=900)
     app.connect("build-finished", write_bundle)

@@ -386,3 +386,47 @@ def test_the_favicon_is_a_png_no_page_draws(site):
             html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
             icons = re.findall(r'<link rel="[^"]*icon"[^>]*>', html)
             assert len(icons) == 1 and "favicon.png" in icons[0], (language, doc, icons)
+
+
+# Families the browser asks the system for while it draws a page. The theme's
+# stacks (and the browser's default face, for an unstyled root element) would
+# add these; each lookup is a round trip to the browser process before the
+# first layout can finish.
+THEME_FAMILIES = {"Lato", "Roboto Slab", "FontAwesome", "SFMono-Regular", "Monaco", "Liberation Mono",
+                  "Courier New", "Courier", "Times New Roman", "Times", "Arial", "Helvetica"}
+# Distinct families asked for: the text stack and the code stack, as the system
+# resolves them. The theme's stacks made it 18.
+FONT_FAMILY_BUDGET = 9
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_look_up_few_font_families(browser, base_url, language):  # noqa: F811
+    problems = []
+    for doc in ("codes/503", "guide/errors", "codes/index"):
+        context = browser.new_context(viewport={"width": 412, "height": 823})
+        tab = context.new_page()
+        browser.start_tracing(page=tab, categories=["fonts"])
+        tab.goto(f"{base_url}/{language}/{doc}.html")
+        scripts_ready(tab)
+        events = json.loads(browser.stop_tracing())["traceEvents"]
+        context.close()
+        families = [e["args"]["family_name"] for e in events
+                    if e.get("name") == "FontDataManager::onMatchFamilyStyle"]
+        fallbacks = sum(e.get("name") == "FontCache::FallbackFontForCharacter" for e in events)
+        if not families:
+            problems.append(f"{doc}: the trace shows no font lookup at all, so nothing was measured")
+        if THEME_FAMILIES & set(families) or len(set(families)) > FONT_FAMILY_BUDGET or fallbacks:
+            problems.append(f"{doc}: {len(set(families))} families {families}, "
+                            f"{fallbacks} searches for a character no listed face has")
+    assert problems == []
+
+
+def test_heading_links_use_a_character_every_text_face_has(site):
+    """Not the theme's icon-font glyph (U+F0C1): without the icon font it is a box."""
+    private_use = re.compile("[\ue000-\uf8ff]")
+    for language in LANGUAGES:
+        for doc in ("index", "codes/404", "guide/errors"):
+            html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+            assert not private_use.search(html), (language, doc, private_use.findall(html)[:3])
+            links = re.findall(r'<a class="headerlink"[^>]*>([^<]*)</a>', html)
+            assert links and set(links) == {"\N{PILCROW SIGN}"}, (language, doc, set(links))
