@@ -17,6 +17,10 @@ first appears, and both are about order, not size:
   gets its handler at once, as jQuery's ready() would do. When the last one has
   run, ``<html>`` gets ``data-scripts="ready"`` (the tests wait for it).
 
+A script that only acts on one kind of element (copy buttons on code blocks,
+the memory of chosen tabs) is left off a page that has none: the index pages
+and the cheat sheet load three scripts fewer.
+
 The search page keeps its scripts as Sphinx links them: its results are what
 the page is for, and its scripts call each other as they load.
 """
@@ -32,6 +36,12 @@ from sphinx.errors import ExtensionError
 LOADER = Path(__file__).with_suffix(".js")
 SRC_RE = re.compile(r'\ssrc="([^"]*)"')
 KEEP_LINKED = {"search"}   # pages whose scripts stay as Sphinx links them
+# Scripts with nothing to do on a page whose body lacks this markup.
+ONLY_WHERE_USED = {
+    "clipboard.min.js": 'class="highlight',   # sphinx-copybutton: code blocks
+    "copybutton.js": 'class="highlight',
+    "design-tabs.js": 'class="sd-tab-set',    # sphinx-design: tab sets
+}
 
 
 def loader_source() -> str:
@@ -64,7 +74,7 @@ def load_scripts_after_paint(app, pagename, templatename, context, doctree) -> N
         elif "://" in str(filename):
             raise ExtensionError(f"paint_first: {pagename} links {filename}, a script from another "
                                  "host; this site loads only its own")
-        else:
+        elif ONLY_WHERE_USED.get(Path(str(filename)).name, "") in context.get("body", ""):
             scripts.append(script_attributes(js, context["js_tag"]))
     context["script_files"] = kept
     context["scripts_after_paint"] = scripts

@@ -25,8 +25,8 @@ def js_tag(js):
     return f'<script {attributes} src="../{js.filename}?v=0123abcd"></script>'
 
 
-def context(*scripts):
-    return {"script_files": list(scripts), "js_tag": js_tag}
+def context(*scripts, body='<div class="highlight"><pre></pre></div><div class="sd-tab-set"></div>'):
+    return {"script_files": list(scripts), "js_tag": js_tag, "body": body}
 
 
 def test_scripts_become_the_loaders_list_in_order():
@@ -65,3 +65,15 @@ def test_inlined_loader_has_no_comments_and_keeps_its_code():
     assert source.startswith("(function (scripts) {") and source.endswith("})")
     assert 'requestAnimationFrame(function () { setTimeout(load); });' in source
     assert len(source) < len(paint_first.LOADER.read_text(encoding="utf-8"))
+
+
+def test_a_page_without_code_blocks_or_tabs_loads_neither_scripts():
+    scripts = [_JavaScript("_static/doctools.js"), _JavaScript("_static/clipboard.min.js"),
+               _JavaScript("_static/copybutton.js"), _JavaScript("_static/design-tabs.js")]
+    plain = context(*scripts, body="<p>No code here.</p>")
+    paint_first.load_scripts_after_paint(APP, "codes/index", "page.html", plain, None)
+    assert [s["src"] for s in plain["scripts_after_paint"]] == ["../_static/doctools.js?v=0123abcd"]
+    code = context(*scripts, body='<div class="highlight-http notranslate"><div class="highlight">')
+    paint_first.load_scripts_after_paint(APP, "guide/errors", "page.html", code, None)
+    assert [s["src"].split("/")[-1] for s in code["scripts_after_paint"]] == [
+        "doctools.js?v=0123abcd", "clipboard.min.js?v=0123abcd", "copybutton.js?v=0123abcd"]

@@ -279,6 +279,31 @@ def test_scripts_added_after_the_paint_still_work(page, base_url, site, language
     assert page.problems == []
 
 
+LOADER_LIST = re.compile(r'\}\)\((\[.*?\])\);</script>', re.S)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_load_only_the_scripts_they_use(site, language):
+    """Copy buttons where there is code, tab memory where there are tabs (paint_first)."""
+    problems, plain = [], 0
+    for path in sorted(site[language].glob("**/*.html")):
+        html = path.read_text(encoding="utf-8")
+        found = LOADER_LIST.search(html)
+        if path.name in ("search.html", "genindex.html") or not found:
+            continue
+        names = {entry["src"].split("/")[-1].split("?")[0] for entry in json.loads(found.group(1))}
+        body = html[html.index("<body"):]
+        code, tabs = 'class="highlight' in body, 'class="sd-tab-set' in body
+        plain += not code and not tabs
+        if {"clipboard.min.js" in names, "copybutton.js" in names} != {code}:
+            problems.append(f"{path.name}: code blocks {code}, scripts {sorted(names)}")
+        if ("design-tabs.js" in names) != tabs:
+            problems.append(f"{path.name}: tab sets {tabs}, scripts {sorted(names)}")
+        if not {"menu.js", "sphinx_highlight.js"} <= names:
+            problems.append(f"{path.name}: no menu or search-term highlight: {sorted(names)}")
+    assert problems == [] and plain >= 3, (plain, problems)
+
+
 def first_paint_order(events: list[dict], url: str, html: str) -> dict:
     """From a Chromium trace of loading url, on the page's main thread (microseconds):
     when the parser had read up to the page-end marker, the first Paint, and the
