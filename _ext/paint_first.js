@@ -3,6 +3,10 @@
 // the task after the first frame, in order, so no script holds up that frame.
 // <html data-scripts> is "loading" until they have run, then "ready", and the
 // document gets a "scripts-ready" event (_templates/versions.html waits for it).
+// Text fields come in <template data-first-frame>: they join the page at the
+// start of the first frame, before it is laid out, so they are in the first
+// paint. A text field present when parsing ends makes Chromium's form filling
+// lay the page out then, in a task of its own before that frame.
 (function (scripts) {
   "use strict";
   var root = document.documentElement;
@@ -38,7 +42,12 @@
       document.head.appendChild(script);
     });
   }
+  function addFields() {
+    document.querySelectorAll("template[data-first-frame]").forEach(function (template) {
+      template.replaceWith(template.content);
+    });
+  }
   // A page opened in a background tab draws no frame until it is shown.
-  if (document.hidden) window.addEventListener("load", load);
-  requestAnimationFrame(function () { setTimeout(load); });
+  if (document.hidden) window.addEventListener("load", function () { addFields(); load(); });
+  requestAnimationFrame(function () { addFields(); setTimeout(load); });
 })

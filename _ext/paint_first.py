@@ -17,6 +17,13 @@ first appears, and both are about order, not size:
   gets its handler at once, as jQuery's ready() would do. When the last one has
   run, ``<html>`` gets ``data-scripts="ready"`` (the tests wait for it).
 
+Text fields (the sidebar's search box, the codes index's code jump) are
+written inside ``<template data-first-frame>``; the loader puts them in the page
+at the start of the first frame, before it is laid out, so they are in the first
+paint. A text field present when parsing ends makes Chromium's form filling look
+at every field, and lay the page out to do so, inside the DOMContentLoaded task:
+a second long task before the first frame. Both fields only work with scripts.
+
 A script that only acts on one kind of element (copy buttons on code blocks,
 the memory of chosen tabs) is left off a page that has none: the index pages
 and the cheat sheet load three scripts fewer.

@@ -457,11 +457,13 @@ class StatusJump(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         html = (
-            '<form class="code-jump" role="search">'
+            # Opened at the start of the first frame (_ext/paint_first.js): a text
+            # field present when parsing ends costs a layout before that frame.
+            '<form class="code-jump" role="search"><template data-first-frame>'
             f'<label for="code-jump">{escape(label("jump"))}</label> '
             '<input id="code-jump" type="text" inputmode="numeric" maxlength="3" '
             f'autocomplete="off" placeholder="{escape(label("jump_hint"), quote=True)}">'
-            "</form>"
+            "</template></form>"
         )
         note_sources(self.env)
         self.env.metadata[self.env.docname]["status_jump"] = True

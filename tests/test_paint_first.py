@@ -63,7 +63,7 @@ def test_inlined_loader_has_no_comments_and_keeps_its_code():
     source = paint_first.loader_source()
     assert "//" not in source.replace("://", "")
     assert source.startswith("(function (scripts) {") and source.endswith("})")
-    assert 'requestAnimationFrame(function () { setTimeout(load); });' in source
+    assert 'requestAnimationFrame(function () { addFields(); setTimeout(load); });' in source
     assert len(source) < len(paint_first.LOADER.read_text(encoding="utf-8"))
 
 

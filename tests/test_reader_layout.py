@@ -455,3 +455,49 @@ def test_heading_links_use_a_character_every_text_face_has(site):
             assert not private_use.search(html), (language, doc, private_use.findall(html)[:3])
             links = re.findall(r'<a class="headerlink"[^>]*>([^<]*)</a>', html)
             assert links and set(links) == {"\N{PILCROW SIGN}"}, (language, doc, set(links))
+
+
+LAYOUT_SHIFT = """() => new Promise(done => {
+  new PerformanceObserver(list => done(list.getEntries().reduce((sum, e) => sum + e.value, 0)))
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(0), 500);
+})"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_filling_does_not_lay_out_the_page_when_parsing_ends(browser, base_url, site, language):  # noqa: F811
+    """Text fields come in <template data-first-frame> and join the page at the start
+    of the first frame (paint_first.js). A field present when parsing ends makes
+    Chromium's form filling look at every field and lay the page out, in the
+    DOMContentLoaded task (RenderFrameImpl::DidDispatchDOMContentLoadedEvent).
+    The fields are there in the end, and nothing moves when they arrive."""
+    problems = []
+    for doc in ("codes/index", "codes/503", "guide/errors", "index"):
+        html = (site[language] / f"{doc}.html").read_text(encoding="utf-8")
+        outside = re.sub(r"<template data-first-frame>.*?</template>", "", html, flags=re.S)
+        if re.search(r'<input(?![^>]*type="(?:radio|checkbox|hidden)")', outside):
+            problems.append(f"{doc}: a text field outside <template data-first-frame>")
+        context = browser.new_context(viewport={"width": 412, "height": 823})
+        tab = context.new_page()
+        url = f"{base_url}/{language}/{doc}.html"
+        browser.start_tracing(page=tab, categories=["devtools.timeline", "navigation"])
+        tab.goto(url)
+        scripts_ready(tab)
+        events = json.loads(browser.stop_tracing())["traceEvents"]
+        fields = tab.evaluate("document.querySelectorAll('#rtd-search-form input[name=q]').length")
+        jump = tab.evaluate("document.querySelectorAll('.code-jump input').length")
+        shifted = tab.evaluate(LAYOUT_SHIFT)
+        context.close()
+        parse = next(e for e in events if e.get("name") == "ParseHTML"
+                     and e.get("args", {}).get("beginData", {}).get("url") == url)
+        mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
+        observers = [e for e in mine if e.get("name") == "RenderFrameImpl::DidDispatchDOMContentLoadedEvent"]
+        if not observers:
+            problems.append(f"{doc}: the trace has no DOMContentLoaded observers, so nothing was measured")
+        for span in observers:
+            if any(e.get("name") == "Layout" and span["ts"] <= e["ts"] <= span["ts"] + span.get("dur", 0)
+                   for e in mine):
+                problems.append(f"{doc}: laid out by the DOMContentLoaded observers (form filling)")
+        if fields != 1 or jump != (doc == "codes/index") or shifted:
+            problems.append(f"{doc}: search fields {fields}, code-jump fields {jump}, layout shift {shifted}")
+    assert problems == []
