@@ -13,7 +13,7 @@ first appears, and both are about order, not size:
   and then they hold it up. Every script here only enhances a page that works
   without it (menu buttons, copy buttons, tab memory, search-term highlight), so
   none is linked. An inline loader (paint_first.js) adds them, in their order,
-  in the task after the first frame; a script that waits for DOMContentLoaded
+  one per task from the one after the first frame; a script that waits for DOMContentLoaded
   gets its handler at once, as jQuery's ready() would do. When the last one has
   run, ``<html>`` gets ``data-scripts="ready"`` (the tests wait for it).
 

@@ -64,6 +64,7 @@ def test_inlined_loader_has_no_comments_and_keeps_its_code():
     assert "//" not in source.replace("://", "")
     assert source.startswith("(function (scripts) {") and source.endswith("})")
     assert 'requestAnimationFrame(function () { addFields(); setTimeout(load); });' in source
+    assert 'setTimeout(add, 0, index + 1);' in source
     assert len(source) < len(paint_first.LOADER.read_text(encoding="utf-8"))
 
 

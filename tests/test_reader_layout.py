@@ -501,3 +501,26 @@ def test_form_filling_does_not_lay_out_the_page_when_parsing_ends(browser, base_
         if fields != 1 or jump != (doc == "codes/index") or shifted:
             problems.append(f"{doc}: search fields {fields}, code-jump fields {jump}, layout shift {shifted}")
     assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_loader_starts_one_script_per_task(browser, base_url, language):  # noqa: F811
+    """Starting a fetch costs milliseconds of main thread on a slow phone; seven in
+    one task made a long task after the first paint (paint_first.js)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    tab = context.new_page()
+    url = f"{base_url}/{language}/codes/404.html"
+    browser.start_tracing(page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
+    tab.goto(url)
+    scripts_ready(tab)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    context.close()
+    parse = next(e for e in events if e.get("name") == "ParseHTML"
+                 and e.get("args", {}).get("beginData", {}).get("url") == url)
+    mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
+    fetches = [e["ts"] for e in mine if e.get("name") == "ResourceSendRequest"
+               and re.search(r"/_static/[^/]+\.js", (e.get("args", {}).get("data") or {}).get("url", ""))]
+    tasks = [t for t in mine if t.get("name") == "RunTask"]
+    holders = [next((t["ts"] for t in tasks if t["ts"] <= ts <= t["ts"] + t.get("dur", 0)), None) for ts in fetches]
+    assert len(fetches) >= 7 and None not in holders, (len(fetches), holders)
+    assert len(set(holders)) == len(fetches), f"{len(fetches)} script fetches started in {len(set(holders))} tasks"
