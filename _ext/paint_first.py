@@ -13,9 +13,10 @@ first appears, and both are about order, not size:
   and then they hold it up. Every script here only enhances a page that works
   without it (menu buttons, copy buttons, tab memory, search-term highlight), so
   none is linked. An inline loader (paint_first.js) adds them, in their order,
-  one per task from the one after the first frame; a script that waits for DOMContentLoaded
-  gets its handler at once, as jQuery's ready() would do. When the last one has
-  run, ``<html>`` gets ``data-scripts="ready"`` (the tests wait for it).
+  one per task from the task after the first frame; a script that waits for
+  DOMContentLoaded gets its handler at once, as jQuery's ready() would do. When
+  the last one has run, ``<html>`` gets ``data-scripts="ready"`` (the tests
+  wait for it).
 
 Text fields (the sidebar's search box, the codes index's code jump) are
 written inside ``<template data-first-frame>``; the loader puts them in the page
