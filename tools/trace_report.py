@@ -1,0 +1,104 @@
+"""What the main thread does while a page loads, from Chromium traces.
+
+    .venv/bin/python tools/trace_report.py [--runs N] [ROOT] [PAGE ...]
+
+Serves ROOT (default _build/html) as tools/audit.py does, opens each page N
+times (default 5) in a fresh Chromium at phone size, traces the load until the
+scripts have run, and prints the median of each figure over the runs:
+
+  families   distinct font families the page asked the system for
+  layout     the first layout, ms
+  dcl        DOMContentLoaded observers (form filling and the like), ms
+  dcl-lay    runs in which those observers laid the page out
+  fetch-max  the most site-script fetches started in one task
+
+These are the causes behind the blocking time `make audit` charges
+(CONTRIBUTING.md, Page speed); Lighthouse multiplies each task by 4 (layout
+tasks by 2) for a slow phone. Compare two builds by running it on each ROOT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import re
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from audit import DEFAULT_PAGES, Handler
+from search_report import CHROMIUM
+
+CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "navigation", "fonts"]
+SCRIPT = re.compile(r"/_static/[^/?]+\.js")
+
+
+def inside(event: dict, span: dict) -> bool:
+    return span["ts"] <= event["ts"] <= span["ts"] + span.get("dur", 0)
+
+
+def figures(events: list[dict], url: str) -> dict:
+    """The figures for one load of url, from its trace."""
+    parse = next(e for e in events if e.get("name") == "ParseHTML"
+                 and e.get("args", {}).get("beginData", {}).get("url") == url)
+    mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
+    named = lambda name: [e for e in mine if e.get("name") == name]  # noqa: E731
+    tasks = [t for t in named("RunTask") if t["ts"] >= parse["ts"]]
+    observers = named("RenderFrameImpl::DidDispatchDOMContentLoadedEvent")
+    fetches = [e for e in named("ResourceSendRequest")
+               if SCRIPT.search((e.get("args", {}).get("data") or {}).get("url", ""))]
+    per_task = [sum(inside(f, t) for f in fetches) for t in tasks]
+    return {
+        "families": len({e["args"].get("family_name") for e in events
+                         if e.get("name") == "FontDataManager::onMatchFamilyStyle"}),
+        "layout": named("Layout")[0]["dur"] / 1000,
+        "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
+        "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
+        "fetch-max": max(per_task, default=0),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", nargs="?", default="_build/html")
+    parser.add_argument("pages", nargs="*", default=DEFAULT_PAGES)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    root = Path(args.root)
+    if not (root / "en/index.html").is_file():
+        sys.exit(f"trace_report: no built site at {root} (run make html)")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, list[dict]] = {page: [] for page in args.pages}
+    with sync_playwright() as playwright:
+        for _ in range(args.runs):
+            for page in args.pages:   # interleaved, as audit.py does
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                tab = browser.new_page(viewport={"width": 412, "height": 823})
+                tab.goto("about:blank")
+                browser.start_tracing(page=tab, categories=CATEGORIES)
+                tab.goto(base + page)
+                tab.wait_for_selector("html[data-scripts=ready]", state="attached")
+                tab.wait_for_timeout(200)
+                events = json.loads(browser.stop_tracing())["traceEvents"]
+                browser.close()
+                results[page].append(figures(events, base + page))
+    server.shutdown()
+    names = list(next(iter(results.values()))[0])
+    print(f"median of {args.runs} run(s) in Chromium at 412 px; {root}")
+    print("page".ljust(30) + "".join(name.rjust(10) for name in names))
+    for page, runs in results.items():
+        print(page.ljust(30) + "".join(
+            f"{statistics.median(run[name] for run in runs):10.1f}" for name in names))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
