@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import pytest
 
 import status_data
+import trace_report
 from conftest import DOCS, LANGUAGES, ROOT
 from test_browser import base_url, browser, page, scripts_ready, watched  # noqa: F401  (fixtures)
 
@@ -428,15 +429,8 @@ FONT_FAMILY_BUDGET = 9
 def test_pages_look_up_few_font_families(browser, base_url, language):  # noqa: F811
     problems = []
     for doc in ("codes/503", "guide/errors", "codes/index"):
-        context = browser.new_context(viewport={"width": 412, "height": 823})
-        tab = context.new_page()
-        browser.start_tracing(page=tab, categories=["fonts"])
-        tab.goto(f"{base_url}/{language}/{doc}.html")
-        scripts_ready(tab)
-        events = json.loads(browser.stop_tracing())["traceEvents"]
-        context.close()
-        families = [e["args"]["family_name"] for e in events
-                    if e.get("name") == "FontDataManager::onMatchFamilyStyle"]
+        events, _ = trace_report.traced_load(browser, f"{base_url}/{language}/{doc}.html")
+        families = trace_report.font_families(events)
         fallbacks = sum(e.get("name") == "FontCache::FallbackFontForCharacter" for e in events)
         if not families:
             problems.append(f"{doc}: the trace shows no font lookup at all, so nothing was measured")
@@ -477,27 +471,16 @@ def test_form_filling_does_not_lay_out_the_page_when_parsing_ends(browser, base_
         outside = re.sub(r"<template data-first-frame>.*?</template>", "", html, flags=re.S)
         if re.search(r'<input(?![^>]*type="(?:radio|checkbox|hidden)")', outside):
             problems.append(f"{doc}: a text field outside <template data-first-frame>")
-        context = browser.new_context(viewport={"width": 412, "height": 823})
-        tab = context.new_page()
         url = f"{base_url}/{language}/{doc}.html"
-        browser.start_tracing(page=tab, categories=["devtools.timeline", "navigation"])
-        tab.goto(url)
-        scripts_ready(tab)
-        events = json.loads(browser.stop_tracing())["traceEvents"]
-        fields = tab.evaluate("document.querySelectorAll('#rtd-search-form input[name=q]').length")
-        jump = tab.evaluate("document.querySelectorAll('.code-jump input').length")
-        shifted = tab.evaluate(LAYOUT_SHIFT)
-        context.close()
-        parse = next(e for e in events if e.get("name") == "ParseHTML"
-                     and e.get("args", {}).get("beginData", {}).get("url") == url)
-        mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
-        observers = [e for e in mine if e.get("name") == "RenderFrameImpl::DidDispatchDOMContentLoadedEvent"]
-        if not observers:
+        events, (fields, jump, shifted) = trace_report.traced_load(browser, url, lambda tab: (
+            tab.evaluate("document.querySelectorAll('#rtd-search-form input[name=q]').length"),
+            tab.evaluate("document.querySelectorAll('.code-jump input').length"),
+            tab.evaluate(LAYOUT_SHIFT)))
+        found = trace_report.figures(events, url)
+        if not found["observers"]:
             problems.append(f"{doc}: the trace has no DOMContentLoaded observers, so nothing was measured")
-        for span in observers:
-            if any(e.get("name") == "Layout" and span["ts"] <= e["ts"] <= span["ts"] + span.get("dur", 0)
-                   for e in mine):
-                problems.append(f"{doc}: laid out by the DOMContentLoaded observers (form filling)")
+        if found["dcl-lay"]:
+            problems.append(f"{doc}: laid out by the DOMContentLoaded observers (form filling)")
         if fields != 1 or jump != (doc == "codes/index") or shifted:
             problems.append(f"{doc}: search fields {fields}, code-jump fields {jump}, layout shift {shifted}")
     assert problems == []
@@ -507,20 +490,6 @@ def test_form_filling_does_not_lay_out_the_page_when_parsing_ends(browser, base_
 def test_the_loader_starts_one_script_per_task(browser, base_url, language):  # noqa: F811
     """Starting a fetch costs milliseconds of main thread on a slow phone; seven in
     one task made a long task after the first paint (paint_first.js)."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
-    tab = context.new_page()
     url = f"{base_url}/{language}/codes/404.html"
-    browser.start_tracing(page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
-    tab.goto(url)
-    scripts_ready(tab)
-    events = json.loads(browser.stop_tracing())["traceEvents"]
-    context.close()
-    parse = next(e for e in events if e.get("name") == "ParseHTML"
-                 and e.get("args", {}).get("beginData", {}).get("url") == url)
-    mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
-    fetches = [e["ts"] for e in mine if e.get("name") == "ResourceSendRequest"
-               and re.search(r"/_static/[^/]+\.js", (e.get("args", {}).get("data") or {}).get("url", ""))]
-    tasks = [t for t in mine if t.get("name") == "RunTask"]
-    holders = [next((t["ts"] for t in tasks if t["ts"] <= ts <= t["ts"] + t.get("dur", 0)), None) for ts in fetches]
-    assert len(fetches) >= 7 and None not in holders, (len(fetches), holders)
-    assert len(set(holders)) == len(fetches), f"{len(fetches)} script fetches started in {len(set(holders))} tasks"
+    found = trace_report.figures(trace_report.traced_load(browser, url)[0], url)
+    assert found["fetches"] >= 7 and found["fetch-max"] == 1, found

@@ -38,6 +38,7 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
 
 def test_figures_from_a_trace():
     found = trace_report.figures(trace(True, [["doctools", "menu"], ["copybutton"]]), URL)
-    assert found == {"families": 2, "layout": 0.04, "dcl": 0.03, "dcl-lay": 1, "fetch-max": 2}
+    assert found == {"families": 2, "layout": 0.04, "dcl": 0.03, "dcl-lay": 1, "fetch-max": 2,
+                     "observers": 1, "fetches": 3}
     found = trace_report.figures(trace(False, [["doctools"], ["menu"]]), URL)
     assert found["dcl-lay"] == 0 and found["fetch-max"] == 1

@@ -42,8 +42,14 @@ def inside(event: dict, span: dict) -> bool:
     return span["ts"] <= event["ts"] <= span["ts"] + span.get("dur", 0)
 
 
+def font_families(events: list[dict]) -> list[str]:
+    """The families the page asked the system for, in order, repeats included."""
+    return [e["args"].get("family_name") for e in events
+            if e.get("name") == "FontDataManager::onMatchFamilyStyle"]
+
+
 def figures(events: list[dict], url: str) -> dict:
-    """The figures for one load of url, from its trace."""
+    """The figures for one load of url, from its trace (the tests use them too)."""
     parse = next(e for e in events if e.get("name") == "ParseHTML"
                  and e.get("args", {}).get("beginData", {}).get("url") == url)
     mine = [e for e in events if (e.get("pid"), e.get("tid")) == (parse["pid"], parse["tid"])]
@@ -54,13 +60,30 @@ def figures(events: list[dict], url: str) -> dict:
                if SCRIPT.search((e.get("args", {}).get("data") or {}).get("url", ""))]
     per_task = [sum(inside(f, t) for f in fetches) for t in tasks]
     return {
-        "families": len({e["args"].get("family_name") for e in events
-                         if e.get("name") == "FontDataManager::onMatchFamilyStyle"}),
+        "families": len(set(font_families(events))),
         "layout": named("Layout")[0]["dur"] / 1000,
         "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
         "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
         "fetch-max": max(per_task, default=0),
+        "observers": len(observers),   # for the tests: 0 means nothing was measured
+        "fetches": len(fetches),
     }
+
+
+def traced_load(browser, url: str, inspect=None) -> tuple[list[dict], object]:
+    """Load url in a new phone-sized tab, traced until its scripts have run: the
+    trace's events, and what inspect(tab) returns before the tab is closed."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    tab = context.new_page()
+    tab.goto("about:blank")
+    browser.start_tracing(page=tab, categories=CATEGORIES)
+    tab.goto(url)
+    tab.wait_for_selector("html[data-scripts=ready]", state="attached")
+    tab.wait_for_timeout(200)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    seen = inspect(tab) if inspect else None
+    context.close()
+    return events, seen
 
 
 def main() -> int:
@@ -81,17 +104,11 @@ def main() -> int:
         for _ in range(args.runs):
             for page in args.pages:   # interleaved, as audit.py does
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-                tab = browser.new_page(viewport={"width": 412, "height": 823})
-                tab.goto("about:blank")
-                browser.start_tracing(page=tab, categories=CATEGORIES)
-                tab.goto(base + page)
-                tab.wait_for_selector("html[data-scripts=ready]", state="attached")
-                tab.wait_for_timeout(200)
-                events = json.loads(browser.stop_tracing())["traceEvents"]
+                events, _ = traced_load(browser, base + page)
                 browser.close()
                 results[page].append(figures(events, base + page))
     server.shutdown()
-    names = list(next(iter(results.values()))[0])
+    names = ["families", "layout", "dcl", "dcl-lay", "fetch-max"]
     print(f"median of {args.runs} run(s) in Chromium at 412 px; {root}")
     print("page".ljust(30) + "".join(name.rjust(10) for name in names))
     for page, runs in results.items():
