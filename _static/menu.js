@@ -4,7 +4,8 @@
 //  - following a link in the open menu closes it again;
 //  - each entry with a list beneath it gets a button that opens or closes it;
 //  - the entry for the address's #fragment is marked current;
-//  - the menu scrolls to the page's own entry when that is out of sight;
+//  - the menu scrolls to the page's own entry when that is out of sight, on
+//    load and when the phone menu opens;
 //  - the Read the Docs version menu opens and closes.
 // The theme's page calls SphinxRtdTheme.Navigation.enable() once the page has
 // loaded (_templates/versions.html hands that call on, and sets the expand
@@ -80,6 +81,10 @@
     if (target.closest("[data-toggle='wy-nav-top']")) {
       toggleAll("[data-toggle='wy-nav-shift']", "shift");
       toggleAll("[data-toggle='rst-versions']", "shift");
+      // On a phone the closed menu is not drawn (custom.css), so the page's entry
+      // is brought into sight when it opens rather than on load.
+      var menu = document.querySelector(menuSelector);
+      if (menu) revealCurrent(menu);
       return;
     }
     if (target.closest("[data-toggle='rst-current-version']")) {

@@ -440,6 +440,60 @@ def test_pages_look_up_few_font_families(browser, base_url, language):  # noqa: 
     assert problems == []
 
 
+# Each face at each size, weight and style that a page draws text in is a strike
+# the browser sets up before the first layout (custom.css, "Few sizes"). At phone
+# width the theme's sizes made 12 to 14 on these pages; the menu is not drawn.
+STRIKES = """() => {
+  const strikes = new Set(), walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    if (!node.data.trim() || !node.parentElement.getClientRects().length) continue;
+    const style = getComputedStyle(node.parentElement);
+    strikes.add([style.fontFamily, style.fontSize, style.fontWeight, style.fontStyle].join(' '));
+  }
+  return [...strikes];
+}"""
+STRIKE_BUDGET = 7
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_pages_draw_text_in_few_sizes(browser, base_url, language):  # noqa: F811
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = watched(context.new_page())  # noqa: F811
+    problems = []
+    for doc in ("codes/503", "guide/errors", "codes/index", "index"):
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        scripts_ready(page)
+        strikes = page.evaluate(STRIKES)
+        if not 3 <= len(strikes) <= STRIKE_BUDGET:
+            problems.append(f"{doc}: {len(strikes)} strikes: {sorted(strikes)}")
+    context.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_phone_menu_is_drawn_only_when_open(browser, base_url, language):  # noqa: F811
+    """Closed, the menu is not laid out (nor in the tab order); opened, it shows the
+    page's own entry, though 511 is far down the 5xx class."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = watched(context.new_page())  # noqa: F811
+    page.goto(f"{base_url}/{language}/codes/511.html")
+    scripts_ready(page)
+    drawn = "document.querySelector('.wy-nav-side').getClientRects().length"
+    assert page.evaluate(drawn) == 0
+    page.click("[data-toggle=wy-nav-top]")
+    place = page.evaluate("""() => {
+      const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
+      const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
+      return {inside: entry.height > 0 && entry.top >= scroller.top && entry.bottom <= scroller.bottom,
+              entry: entry.top, bottom: scroller.bottom};
+    }""")
+    assert page.evaluate(drawn) > 0 and place["inside"], place
+    page.click(".wy-menu-vertical a.current[href='#']")   # following a link closes the menu
+    page.wait_for_function(f"{drawn} === 0")
+    context.close()
+    assert page.problems == []
+
+
 def test_heading_links_use_a_character_every_text_face_has(site):
     """Not the theme's icon-font glyph (U+F0C1): without the icon font it is a box."""
     private_use = re.compile("[\ue000-\uf8ff]")

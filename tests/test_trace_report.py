@@ -22,9 +22,12 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
          "args": {"family_name": "DejaVu Sans"}},
         {"name": "FontDataManager::onMatchFamilyStyle", "ts": 230, "pid": 2, "tid": 3,
          "args": {"family_name": "Monospace"}},
+        event("WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", 225, 2),
+        event("WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", 235, 2),
         event("Paint", 400, 5),
         # another tab's main thread: ignored
         {"name": "Layout", "ts": 265, "dur": 9, "ph": "X", "pid": 9, "tid": 9, "args": {}},
+        {"name": "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", "ts": 266, "pid": 9, "tid": 9},
     ]
     if observer_layout:
         events.append(event("Layout", 270, 15))
@@ -38,7 +41,7 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
 
 def test_figures_from_a_trace():
     found = trace_report.figures(trace(True, [["doctools", "menu"], ["copybutton"]]), URL)
-    assert found == {"families": 2, "layout": 0.04, "dcl": 0.03, "dcl-lay": 1, "fetch-max": 2,
+    assert found == {"families": 2, "strikes": 2, "layout": 0.04, "dcl": 0.03, "dcl-lay": 1, "fetch-max": 2,
                      "observers": 1, "fetches": 3}
     found = trace_report.figures(trace(False, [["doctools"], ["menu"]]), URL)
     assert found["dcl-lay"] == 0 and found["fetch-max"] == 1

@@ -7,6 +7,8 @@ times (default 5) in a fresh Chromium at phone size, traces the load until the
 scripts have run, and prints the median of each figure over the runs:
 
   families   distinct font families the page asked the system for
+  strikes    font strikes (face, size, weight) set up, each a round trip to
+             the browser process
   layout     the first layout, ms
   dcl        DOMContentLoaded observers (form filling and the like), ms
   dcl-lay    runs in which those observers laid the page out
@@ -35,6 +37,7 @@ from audit import DEFAULT_PAGES, Handler
 from search_report import CHROMIUM
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "navigation", "fonts"]
+STRIKE = "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike"
 SCRIPT = re.compile(r"/_static/[^/?]+\.js")
 
 
@@ -61,6 +64,7 @@ def figures(events: list[dict], url: str) -> dict:
     per_task = [sum(inside(f, t) for f in fetches) for t in tasks]
     return {
         "families": len(set(font_families(events))),
+        "strikes": sum(e.get("name") == STRIKE and e.get("pid") == parse["pid"] for e in events),
         "layout": named("Layout")[0]["dur"] / 1000,
         "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
         "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
@@ -108,7 +112,7 @@ def main() -> int:
                 browser.close()
                 results[page].append(figures(events, base + page))
     server.shutdown()
-    names = ["families", "layout", "dcl", "dcl-lay", "fetch-max"]
+    names = ["families", "strikes", "layout", "dcl", "dcl-lay", "fetch-max"]
     print(f"median of {args.runs} run(s) in Chromium at 412 px; {root}")
     print("page".ljust(30) + "".join(name.rjust(10) for name in names))
     for page, runs in results.items():
