@@ -1,15 +1,10 @@
-// The side menu without jQuery: what the theme's theme.js does for this site,
-// in plain DOM calls (see _ext/menu.py for why theme.js and jQuery are gone).
-//  - the phone menu button opens and closes the menu;
-//  - following a link in the open menu closes it again;
-//  - each entry with a list beneath it gets a button that opens or closes it;
-//  - the entry for the address's #fragment is marked current;
-//  - the menu scrolls to the page's own entry when that is out of sight, on
-//    load and when the phone menu opens;
-//  - the Read the Docs version menu opens and closes.
-// The theme's page calls SphinxRtdTheme.Navigation.enable() once the page has
-// loaded (_templates/versions.html hands that call on, and sets the expand
-// buttons' translated label, menuExpandLabel); this file provides it.
+// The side menu without jQuery (see _ext/menu.py for why theme.js is gone): the
+// phone button opens and closes it, a link followed from it closes it, entries
+// with a list get an open/close button, the entry for the #fragment is marked
+// current, the page's own entry is scrolled into sight (on load, and when the
+// phone menu opens, since closed it is not drawn) and the Read the Docs version
+// menu opens. The theme's page calls SphinxRtdTheme.Navigation.enable() once
+// loaded (_templates/versions.html hands that call on, with menuExpandLabel).
 (function () {
   "use strict";
 
@@ -66,7 +61,7 @@
   // The page's entry in sight in the menu (a late 5xx or vendor code would be
   // below its fold). Measured in the frame that paints anyway, after the buttons.
   function revealCurrent(menu) {
-    var scroller = menu.closest(".wy-side-scroll");
+    var scroller = menu && menu.closest(".wy-side-scroll");
     var link = menu.querySelector("a.current[href='#']") || menu.querySelector("a.current");
     if (!scroller || !link) return;
     var top = link.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
@@ -81,10 +76,7 @@
     if (target.closest("[data-toggle='wy-nav-top']")) {
       toggleAll("[data-toggle='wy-nav-shift']", "shift");
       toggleAll("[data-toggle='rst-versions']", "shift");
-      // On a phone the closed menu is not drawn (custom.css), so the page's entry
-      // is brought into sight when it opens rather than on load.
-      var menu = document.querySelector(menuSelector);
-      if (menu) revealCurrent(menu);
+      revealCurrent(document.querySelector(menuSelector));
       return;
     }
     if (target.closest("[data-toggle='rst-current-version']")) {
