@@ -98,6 +98,7 @@ def summarize(page, lhr):
     requests = lhr["audits"]["network-requests"]["details"]["items"]
     biggest = sorted(requests, key=lambda r: r.get("transferSize", 0), reverse=True)[:5]
     return {"page": page, "scores": scores, "bytes": total, "biggest": biggest,
+            "bench": (lhr.get("environment") or {}).get("benchmarkIndex") or 0,
             "error": (lhr.get("runtimeError") or {}).get("message")}
 
 
@@ -176,6 +177,12 @@ def main():
         for req in results[0].get("biggest", []):
             url = req["url"].removeprefix(base)
             print(f"  {req.get('transferSize', 0) / 1024:6.1f}  {req.get('resourceType', '?'):<11} {url}")
+    benches = [res["bench"] for results in runs.values() for res in results if res.get("bench")]
+    if benches:
+        # Lighthouse's measure of this machine's speed during each run: the same site
+        # scores lower while the machine is slow (CONTRIBUTING.md, Page speed).
+        print(f"\nBenchmark index (Lighthouse): median {statistics.median(benches):.0f}, "
+              f"lowest {min(benches):.0f}, highest {max(benches):.0f}")
     target = (f"median performance {args.perf_median:.2f}, no run below {args.min_score:.2f}, "
               f"under {args.max_kib:g} KiB")
     if failures:
