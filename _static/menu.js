@@ -61,7 +61,8 @@
   // The page's entry in sight in the menu (a late 5xx or vendor code would be
   // below its fold). Measured in the frame that paints anyway, after the buttons.
   function revealCurrent(menu) {
-    var scroller = menu && menu.closest(".wy-side-scroll");
+    if (!menu) return;
+    var scroller = menu.closest(".wy-side-scroll");
     var link = menu.querySelector("a.current[href='#']") || menu.querySelector("a.current");
     if (!scroller || !link) return;
     var top = link.getBoundingClientRect().top - scroller.getBoundingClientRect().top;

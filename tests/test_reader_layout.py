@@ -381,17 +381,22 @@ def test_no_jquery_and_the_menu_still_works(desktop, base_url, site, language):
     assert desktop.problems == []
 
 
+# Where the menu's entry for the page is, against the menu's visible area.
+ENTRY_IN_SIGHT = """() => {
+  const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
+  const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
+  return {inside: entry.height > 0 && entry.top >= scroller.top && entry.bottom <= scroller.bottom,
+          entry: entry.top, bottom: scroller.bottom};
+}"""
+
+
 @pytest.mark.parametrize("code", [204, 511, 561])
 def test_menu_shows_the_pages_own_entry(desktop, base_url, code):
     desktop.set_viewport_size({"width": 1280, "height": 600})
     desktop.goto(f"{base_url}/en/codes/{code}.html")
     scripts_ready(desktop)
-    place = desktop.wait_for_function("""() => new Promise(done => requestAnimationFrame(() => {
-      const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
-      const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
-      done({inside: entry.top >= scroller.top && entry.bottom <= scroller.bottom,
-            entry: entry.top, bottom: scroller.bottom});
-    }))""").json_value()
+    place = desktop.wait_for_function(
+        f"() => new Promise(done => requestAnimationFrame(() => done(({ENTRY_IN_SIGHT})())))").json_value()
     assert place["inside"], place
 
 
@@ -456,9 +461,8 @@ STRIKE_BUDGET = 7
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_phone_pages_draw_text_in_few_sizes(browser, base_url, language):  # noqa: F811
-    context = browser.new_context(viewport={"width": 412, "height": 823})
-    page = watched(context.new_page())  # noqa: F811
+def test_phone_pages_draw_text_in_few_sizes(page, base_url, language):  # noqa: F811
+    page.set_viewport_size({"width": 412, "height": 823})   # Lighthouse's phone
     problems = []
     for doc in ("codes/503", "guide/errors", "codes/index", "index"):
         page.goto(f"{base_url}/{language}/{doc}.html")
@@ -466,31 +470,23 @@ def test_phone_pages_draw_text_in_few_sizes(browser, base_url, language):  # noq
         strikes = page.evaluate(STRIKES)
         if not 3 <= len(strikes) <= STRIKE_BUDGET:
             problems.append(f"{doc}: {len(strikes)} strikes: {sorted(strikes)}")
-    context.close()
     assert problems == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_phone_menu_is_drawn_only_when_open(browser, base_url, language):  # noqa: F811
+def test_the_phone_menu_is_drawn_only_when_open(page, base_url, language):  # noqa: F811
     """Closed, the menu is not laid out (nor in the tab order); opened, it shows the
     page's own entry, though 511 is far down the 5xx class."""
-    context = browser.new_context(viewport={"width": 375, "height": 667})
-    page = watched(context.new_page())  # noqa: F811
+    page.set_viewport_size({"width": 375, "height": 667})
     page.goto(f"{base_url}/{language}/codes/511.html")
     scripts_ready(page)
     drawn = "document.querySelector('.wy-nav-side').getClientRects().length"
     assert page.evaluate(drawn) == 0
     page.click("[data-toggle=wy-nav-top]")
-    place = page.evaluate("""() => {
-      const scroller = document.querySelector('.wy-side-scroll').getBoundingClientRect();
-      const entry = document.querySelector('.wy-menu-vertical a.current[href="#"]').getBoundingClientRect();
-      return {inside: entry.height > 0 && entry.top >= scroller.top && entry.bottom <= scroller.bottom,
-              entry: entry.top, bottom: scroller.bottom};
-    }""")
+    place = page.evaluate(ENTRY_IN_SIGHT)
     assert page.evaluate(drawn) > 0 and place["inside"], place
     page.click(".wy-menu-vertical a.current[href='#']")   # following a link closes the menu
     page.wait_for_function(f"{drawn} === 0")
-    context.close()
     assert page.problems == []
 
 
