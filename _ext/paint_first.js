@@ -7,11 +7,23 @@
 // start of the first frame, before it is laid out, so they are in the first
 // paint. A text field present when parsing ends makes Chromium's form filling
 // lay the page out then, in a task of its own before that frame.
+// Scripts marked data-after-search (search-term highlighting) are added only if
+// Sphinx's search left terms for this page: in localStorage, or ?highlight=.
 (function (scripts) {
   "use strict";
   var root = document.documentElement;
   var started = false;
   root.setAttribute("data-scripts", "loading");
+  function searched() {
+    // Storage may be refused (privacy settings): there are no terms then.
+    try {
+      if (localStorage.getItem("sphinx_highlight_terms")) return true;
+    } catch (error) {}
+    return /[?&]highlight=/.test(location.search);
+  }
+  if (!searched()) {
+    scripts = scripts.filter(function (script) { return !("data-after-search" in script); });
+  }
   // These scripts arrive after DOMContentLoaded: a handler they add for it runs
   // at once (as jQuery's ready() does), not never.
   function addEventListener(type, listener, options) {

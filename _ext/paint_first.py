@@ -27,7 +27,11 @@ a second long task before the first frame. Both fields only work with scripts.
 
 A script that only acts on one kind of element (copy buttons on code blocks,
 the memory of chosen tabs) is left off a page that has none: the index pages
-and the cheat sheet load three scripts fewer.
+and the cheat sheet load three scripts fewer. Search-term highlighting
+(sphinx_highlight.js, and translations.js for its one message) is marked
+``data-after-search``: the loader adds it only when Sphinx's search has left
+terms for the page, in localStorage or a ``?highlight=`` query, so a page
+opened any other way fetches and runs two scripts fewer.
 
 The search page keeps its scripts as Sphinx links them: its results are what
 the page is for, and its scripts call each other as they load.
@@ -50,6 +54,8 @@ ONLY_WHERE_USED = {
     "copybutton.js": 'class="highlight',
     "design-tabs.js": 'class="sd-tab-set',    # sphinx-design: tab sets
 }
+# Scripts needed only on a page opened from a search result (see above).
+AFTER_SEARCH = {"sphinx_highlight.js", "translations.js"}
 
 
 def loader_source() -> str:
@@ -68,6 +74,8 @@ def script_attributes(js, js_tag) -> dict[str, str]:
     for name, value in js.attributes.items():
         if name not in ("body", "defer", "async", "src") and value is not None:
             attributes[name] = value
+    if Path(str(js.filename)).name in AFTER_SEARCH:
+        attributes["data-after-search"] = ""
     return attributes
 
 

@@ -78,3 +78,13 @@ def test_a_page_without_code_blocks_or_tabs_loads_neither_scripts():
     paint_first.load_scripts_after_paint(APP, "guide/errors", "page.html", code, None)
     assert [s["src"].split("/")[-1] for s in code["scripts_after_paint"]] == [
         "doctools.js?v=0123abcd", "clipboard.min.js?v=0123abcd", "copybutton.js?v=0123abcd"]
+
+
+def test_search_term_highlighting_is_marked_for_pages_opened_from_search():
+    page = context(_JavaScript("_static/doctools.js"), _JavaScript("_static/sphinx_highlight.js"),
+                   _JavaScript("_static/translations.js"), _JavaScript("_static/menu.js"))
+    paint_first.load_scripts_after_paint(APP, "codes/404", "page.html", page, None)
+    marked = {s["src"].split("/")[-1].split("?")[0]: "data-after-search" in s
+              for s in page["scripts_after_paint"]}
+    assert marked == {"doctools.js": False, "sphinx_highlight.js": True,
+                      "translations.js": True, "menu.js": False}

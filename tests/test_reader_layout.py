@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import pytest
 
@@ -280,6 +280,44 @@ def test_scripts_added_after_the_paint_still_work(page, base_url, site, language
     assert page.problems == []
 
 
+HIGHLIGHT_SCRIPTS = {"sphinx_highlight.js", "translations.js"}
+SEARCHED_FOR = {"en": "Too Many Requests", "zh_CN": "请求过多"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url, language):  # noqa: F811
+    """Following a search result marks the terms searched for; a page opened any
+    other way fetches neither sphinx_highlight.js nor translations.js (paint_first.js)."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+    page.goto(f"{base_url}/{language}/codes/429.html")
+    scripts_ready(page)
+    assert "menu.js" in fetched and HIGHLIGHT_SCRIPTS.isdisjoint(fetched), fetched
+    assert page.locator("span.highlighted").count() == 0
+
+    page.goto(f"{base_url}/{language}/search.html?q={quote(SEARCHED_FOR[language])}")
+    result = page.locator("#search-results li a[href*='codes/429.html']").first
+    result.wait_for(timeout=20000)
+    fetched.clear()
+    result.click()
+    page.wait_for_url("**/codes/429.html*")
+    scripts_ready(page)
+    assert "sphinx_highlight.js" in fetched, fetched
+    assert ("translations.js" in fetched) == (language == "zh_CN"), fetched
+    page.wait_for_selector("span.highlighted", state="attached")
+
+    fetched.clear()   # the terms are used once: the next page is plain again
+    page.goto(f"{base_url}/{language}/codes/431.html")
+    scripts_ready(page)
+    assert HIGHLIGHT_SCRIPTS.isdisjoint(fetched), fetched
+
+    page.goto(f"{base_url}/{language}/codes/503.html?highlight=retry-after")
+    scripts_ready(page)
+    page.wait_for_selector("span.highlighted", state="attached")
+    assert page.evaluate("location.search") == ""   # Sphinx drops the terms from the address
+    assert page.problems == []
+
+
 LOADER_LIST = re.compile(r'\}\)\((\[.*?\])\);</script>', re.S)
 
 
@@ -302,6 +340,10 @@ def test_pages_load_only_the_scripts_they_use(site, language):
             problems.append(f"{path.name}: tab sets {tabs}, scripts {sorted(names)}")
         if not {"menu.js", "sphinx_highlight.js"} <= names:
             problems.append(f"{path.name}: no menu or search-term highlight: {sorted(names)}")
+        after_search = {entry["src"].split("/")[-1].split("?")[0]
+                        for entry in json.loads(found.group(1)) if "data-after-search" in entry}
+        if after_search != names & {"sphinx_highlight.js", "translations.js"}:
+            problems.append(f"{path.name}: loaded only after a search: {sorted(after_search)}")
     assert problems == [] and plain >= 3, (plain, problems)
 
 
