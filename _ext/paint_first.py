@@ -31,7 +31,7 @@ and the cheat sheet load three scripts fewer. Search-term highlighting
 (sphinx_highlight.js, and translations.js for its one message) is marked
 ``data-after-search``: the loader adds it only when Sphinx's search has left
 terms for the page, in localStorage or a ``?highlight=`` query, so a page
-opened any other way fetches and runs two scripts fewer.
+opened any other way fetches and runs one script fewer (two in Chinese).
 
 The search page keeps its scripts as Sphinx links them: its results are what
 the page is for, and its scripts call each other as they load.
