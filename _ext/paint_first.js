@@ -21,9 +21,6 @@
     } catch (error) {}
     return /[?&]highlight=/.test(location.search);
   }
-  if (!searched()) {
-    scripts = scripts.filter(function (script) { return !("data-after-search" in script); });
-  }
   // These scripts arrive after DOMContentLoaded: a handler they add for it runs
   // at once (as jQuery's ready() does), not never.
   function addEventListener(type, listener, options) {
@@ -52,9 +49,13 @@
     document.head.appendChild(script);
     if (index + 1 < scripts.length) setTimeout(add, 0, index + 1);
   }
+  // Read storage here, after the first frame: its first use may wait on the browser.
   function load() {
     if (started) return;
     started = true;
+    if (!searched()) {
+      scripts = scripts.filter(function (script) { return !("data-after-search" in script); });
+    }
     document.addEventListener = addEventListener;
     if (scripts.length) add(0);
     else setTimeout(ready);
