@@ -24,6 +24,10 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
          "args": {"family_name": "Monospace"}},
         event("WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", 225, 2),
         event("WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", 235, 2),
+        event("FontCache::GetFontPlatformData", 212, 20),
+        event("FontCache::GetFontPlatformData", 214, 5),    # nested in the one before: counted once
+        event("FontCache::GetFontPlatformData", 240, 6),
+        event("FontCache::GetFontPlatformData", 500, 30),   # after the first layout: not counted
         event("Paint", 400, 5),
         # another tab's main thread: ignored
         {"name": "Layout", "ts": 265, "dur": 9, "ph": "X", "pid": 9, "tid": 9, "args": {}},
@@ -41,7 +45,7 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
 
 def test_figures_from_a_trace():
     found = trace_report.figures(trace(True, [["doctools", "menu"], ["copybutton"]]), URL)
-    assert found == {"families": 2, "strikes": 2, "layout": 0.04, "dcl": 0.03, "dcl-lay": 1, "fetch-max": 2,
-                     "observers": 1, "fetches": 3}
+    assert found == {"families": 2, "strikes": 2, "layout": 0.04, "fonts": 0.026, "dcl": 0.03, "dcl-lay": 1,
+                     "fetch-max": 2, "observers": 1, "fetches": 3}
     found = trace_report.figures(trace(False, [["doctools"], ["menu"]]), URL)
     assert found["dcl-lay"] == 0 and found["fetch-max"] == 1

@@ -10,6 +10,7 @@ scripts have run, and prints the median of each figure over the runs:
   strikes    font strikes (face, size, weight) set up, each a round trip to
              the browser process
   layout     the first layout, ms
+  fonts      of which Chromium spent getting font data (faces, strikes), ms
   dcl        DOMContentLoaded observers (form filling and the like), ms
   dcl-lay    runs in which those observers laid the page out
   fetch-max  the most site-script fetches started in one task
@@ -38,6 +39,7 @@ from search_report import CHROMIUM
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "navigation", "fonts"]
 STRIKE = "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike"
+FONT_DATA = "FontCache::GetFontPlatformData"
 SCRIPT = re.compile(r"/_static/[^/?]+\.js")
 
 
@@ -49,6 +51,13 @@ def font_families(events: list[dict]) -> list[str]:
     """The families the page asked the system for, in order, repeats included."""
     return [e["args"].get("family_name") for e in events
             if e.get("name") == "FontDataManager::onMatchFamilyStyle"]
+
+
+def outermost(events: list[dict]) -> list[dict]:
+    """The events not nested in another of the list (a call may make the same call)."""
+    return [e for e in events if not any(
+        o is not e and o["ts"] <= e["ts"] and e["ts"] + e.get("dur", 0) <= o["ts"] + o.get("dur", 0)
+        for o in events)]
 
 
 def figures(events: list[dict], url: str) -> dict:
@@ -66,6 +75,8 @@ def figures(events: list[dict], url: str) -> dict:
         "families": len(set(font_families(events))),
         "strikes": sum(e.get("name") == STRIKE and e.get("pid") == parse["pid"] for e in events),
         "layout": named("Layout")[0]["dur"] / 1000,
+        "fonts": sum(e.get("dur", 0) for e in outermost(
+            [e for e in named(FONT_DATA) if inside(e, named("Layout")[0])])) / 1000,
         "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
         "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
         "fetch-max": max(per_task, default=0),
@@ -112,7 +123,7 @@ def main() -> int:
                 browser.close()
                 results[page].append(figures(events, base + page))
     server.shutdown()
-    names = ["families", "strikes", "layout", "dcl", "dcl-lay", "fetch-max"]
+    names = ["families", "strikes", "layout", "fonts", "dcl", "dcl-lay", "fetch-max"]
     print(f"median of {args.runs} run(s) in Chromium at 412 px; {root}")
     print("page".ljust(30) + "".join(name.rjust(10) for name in names))
     for page, runs in results.items():
