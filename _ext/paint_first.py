@@ -28,7 +28,7 @@ a second long task before the first frame. Both fields only work with scripts.
 A script that only acts on one kind of element (copy buttons on code blocks,
 the memory of chosen tabs) is left off a page that has none: the index pages
 and the cheat sheet load three scripts fewer. Search-term highlighting
-(sphinx_highlight.js, and translations.js for its one message) is marked
+(sphinx_highlight.js, and translations.js, whose strings only it asks for) is marked
 ``data-after-search``: the loader adds it only when Sphinx's search has left
 terms for the page, in localStorage or a ``?highlight=`` query, so a page
 opened any other way fetches and runs one script fewer (two in Chinese).

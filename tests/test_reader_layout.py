@@ -280,8 +280,16 @@ def test_scripts_added_after_the_paint_still_work(page, base_url, site, language
     assert page.problems == []
 
 
-HIGHLIGHT_SCRIPTS = {"sphinx_highlight.js", "translations.js"}
+
+
+LOADER_LIST = re.compile(r'\}\)\((\[.*?\])\);</script>', re.S)
+HIGHLIGHT_SCRIPTS = {"sphinx_highlight.js", "translations.js"}   # only after a search
 SEARCHED_FOR = {"en": "Too Many Requests", "zh_CN": "请求过多"}
+
+
+def script_name(url: str) -> str:
+    """A script's file name from its address: "../_static/menu.js?v=1" -> "menu.js"."""
+    return url.split("?")[0].rsplit("/", 1)[-1]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -289,7 +297,7 @@ def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url
     """Following a search result marks the terms searched for; a page opened any
     other way fetches neither sphinx_highlight.js nor translations.js (paint_first.js)."""
     fetched = []
-    page.on("request", lambda request: fetched.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+    page.on("request", lambda request: fetched.append(script_name(request.url)))
     page.goto(f"{base_url}/{language}/codes/429.html")
     scripts_ready(page)
     assert "menu.js" in fetched and HIGHLIGHT_SCRIPTS.isdisjoint(fetched), fetched
@@ -318,7 +326,6 @@ def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url
     assert page.problems == []
 
 
-LOADER_LIST = re.compile(r'\}\)\((\[.*?\])\);</script>', re.S)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -330,7 +337,8 @@ def test_pages_load_only_the_scripts_they_use(site, language):
         found = LOADER_LIST.search(html)
         if path.name in ("search.html", "genindex.html") or not found:
             continue
-        names = {entry["src"].split("/")[-1].split("?")[0] for entry in json.loads(found.group(1))}
+        listed = json.loads(found.group(1))
+        names = {script_name(entry["src"]) for entry in listed}
         body = html[html.index("<body"):]
         code, tabs = 'class="highlight' in body, 'class="sd-tab-set' in body
         plain += not code and not tabs
@@ -340,9 +348,8 @@ def test_pages_load_only_the_scripts_they_use(site, language):
             problems.append(f"{path.name}: tab sets {tabs}, scripts {sorted(names)}")
         if not {"menu.js", "sphinx_highlight.js"} <= names:
             problems.append(f"{path.name}: no menu or search-term highlight: {sorted(names)}")
-        after_search = {entry["src"].split("/")[-1].split("?")[0]
-                        for entry in json.loads(found.group(1)) if "data-after-search" in entry}
-        if after_search != names & {"sphinx_highlight.js", "translations.js"}:
+        after_search = {script_name(entry["src"]) for entry in listed if "data-after-search" in entry}
+        if after_search != names & HIGHLIGHT_SCRIPTS:
             problems.append(f"{path.name}: loaded only after a search: {sorted(after_search)}")
     assert problems == [] and plain >= 3, (plain, problems)
 

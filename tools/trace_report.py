@@ -71,12 +71,13 @@ def figures(events: list[dict], url: str) -> dict:
     fetches = [e for e in named("ResourceSendRequest")
                if SCRIPT.search((e.get("args", {}).get("data") or {}).get("url", ""))]
     per_task = [sum(inside(f, t) for f in fetches) for t in tasks]
+    first_layout = named("Layout")[0]
     return {
         "families": len(set(font_families(events))),
         "strikes": sum(e.get("name") == STRIKE and e.get("pid") == parse["pid"] for e in events),
-        "layout": named("Layout")[0]["dur"] / 1000,
+        "layout": first_layout["dur"] / 1000,
         "fonts": sum(e.get("dur", 0) for e in outermost(
-            [e for e in named(FONT_DATA) if inside(e, named("Layout")[0])])) / 1000,
+            [e for e in named(FONT_DATA) if inside(e, first_layout)])) / 1000,
         "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
         "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
         "fetch-max": max(per_task, default=0),
