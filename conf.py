@@ -35,6 +35,7 @@ extensions = [
     "phone_tables",      # _ext/phone_tables.py: cells carry their column's heading
     "paint_first",       # _ext/paint_first.py: drawn once, whole; scripts after the first paint
     "site_css",          # _ext/site_css.py: one purged, minified stylesheet
+    "site_js",           # _ext/site_js.py: the scripts readers fetch, minified
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

@@ -19,7 +19,7 @@ import pytest
 import status_data
 import trace_report
 from conftest import DOCS, LANGUAGES, ROOT
-from test_browser import base_url, browser, page, scripts_ready, watched  # noqa: F401  (fixtures)
+from test_browser import EVERY_SECTION_LAID_OUT, base_url, browser, page, scripts_ready, watched  # noqa: F401
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
 CODE_PAGES = [103, 422, 503]
@@ -537,6 +537,101 @@ def test_the_phone_menu_is_drawn_only_when_open(page, base_url, language):  # no
     page.click(".wy-menu-vertical a.current[href='#']")   # following a link closes the menu
     page.wait_for_function(f"{drawn} === 0")
     assert page.problems == []
+
+
+# Long pages lay out a section only as it nears the screen (custom.css, "Long pages").
+LONG_PAGES = ("guide/errors", "codes/index", "codes/503")
+SECTIONS_DRAWN = """() => [...document.querySelectorAll('.rst-content section > section')].map(
+  s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+# Every element of the text, once the reader has scrolled through the page.
+CONTENT_BOXES = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  scrollTo(0, 0);
+  return [...document.querySelectorAll('[itemprop=articleBody] *:not(section)')].map(e => {
+    const r = e.getBoundingClientRect();
+    return [e.tagName, e.id, Math.round(r.x), Math.round(r.y + scrollY), Math.round(r.width), Math.round(r.height)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_long_pages_lay_out_only_the_sections_near_the_screen(page, base_url, language):  # noqa: F811
+    """The first layout on a phone covers the first screen, not the whole chapter;
+    once the reader has scrolled through, every element of the text sits where it
+    would without the rule; a link to the last section lands on it."""
+    page.set_viewport_size({"width": 412, "height": 823})   # Lighthouse's phone
+    problems = []
+    for doc in LONG_PAGES:
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        scripts_ready(page)
+        drawn = page.evaluate(SECTIONS_DRAWN)
+        if not drawn[0] or all(drawn) or sum(drawn) > len(drawn) / 2:
+            problems.append(f"{doc}: sections drawn at load {drawn}")
+        boxes = page.evaluate(CONTENT_BOXES)
+        page.add_style_tag(content=EVERY_SECTION_LAID_OUT)
+        plain = page.evaluate(CONTENT_BOXES)
+        moved = [(a, b) for a, b in zip(boxes, plain) if a != b]
+        if len(boxes) != len(plain) or moved:
+            problems.append(f"{doc}: {len(moved)} of {len(boxes)} elements placed otherwise, e.g. {moved[:2]}")
+        last = page.evaluate("[...document.querySelectorAll('.rst-content section > section')].pop().id")
+        page.goto(f"{base_url}/{language}/{doc}.html#{last}")
+        scripts_ready(page)
+        top, room = page.evaluate(f"""[document.getElementById('{last}').getBoundingClientRect().top,
+            document.documentElement.scrollHeight - scrollY - innerHeight]""")
+        if abs(top) > 2 and room > 1:   # at the top of the screen, or the page is at its end
+            problems.append(f"{doc}#{last}: the section starts {top}px down, {room}px left to scroll")
+    assert problems == []
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sections_not_yet_drawn_pass_the_target_size_check(browser, base_url, language):  # noqa: F811
+    """axe's target-size check, as Lighthouse runs it on a phone: it asks where the
+    links of undrawn sections are, and they must not seem to overlap."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    found = []
+    for doc in LONG_PAGES + ("guide/cheat-sheet",):
+        page.goto(f"{base_url}/{language}/{doc}.html")
+        scripts_ready(page)
+        assert not all(page.evaluate(SECTIONS_DRAWN)), f"{doc}: every section drawn, nothing to check"
+        results = Axe().run(page, options={"runOnly": ["target-size"]})
+        found += [f"{doc}: {node['target']}" for violation in results.response["violations"]
+                  for node in violation["nodes"]][:3]
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_focused_link_at_a_sections_edge_shows_its_whole_outline(page, base_url, language):  # noqa: F811
+    """A section that clips what it draws (custom.css, "Long pages") clips at its
+    padding edge: its padding must hold the outline of a focused link at the start
+    of a line."""
+    page.goto(f"{base_url}/{language}/guide/errors.html")
+    scripts_ready(page)
+    edges = page.evaluate("""() => {
+      const out = [];
+      for (const a of document.querySelectorAll('.rst-content section > section p a')) {
+        const section = a.closest('section'), box = a.getClientRects()[0];
+        if (!box || box.left - section.getBoundingClientRect().left > 8) continue;
+        a.focus();
+        const style = getComputedStyle(a), clip = getComputedStyle(section);
+        out.push({link: a.getAttribute('href'), focusVisible: a.matches(':focus-visible'),
+                  ring: parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset),
+                  room: a.getClientRects()[0].left - section.getBoundingClientRect().left
+                        - parseFloat(clip.borderLeftWidth),
+                  clips: clip.overflowX !== 'visible' || clip.contentVisibility !== 'visible'});
+      }
+      return out;
+    }""")
+    assert edges, "no link starts a line at a section's edge: nothing was measured"
+    assert all(e["focusVisible"] and e["ring"] > 0 for e in edges), edges
+    assert [e for e in edges if e["clips"] and e["room"] < e["ring"]] == []
 
 
 def test_heading_links_use_a_character_every_text_face_has(site):
