@@ -6,8 +6,9 @@ opening comments carry a copyright or licence notice, which stay as they are.
 The sources (in _static, Sphinx and the extensions' packages) are untouched:
 only what readers fetch changes, and every build makes it again from them.
 
-Half the bytes of design-tabs.js and a third of menu.js were comments; a code
-page fetches about 4 KB less (gzip), and its scripts parse that much less.
+Most of design-tabs.js and a third of menu.js (gzipped) were comments and
+indentation: a code page transfers 3.6 KiB less, other pages 0.9-2.0 KiB less
+(make audit), and the browser parses that much less script.
 """
 
 from __future__ import annotations
