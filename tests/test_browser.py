@@ -21,14 +21,14 @@ from conftest import DOCS, LANGUAGES
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
-# Code pages of every kind (everyday, unused, unofficial, WebDAV), the chapters,
-# the home page, the codes index and the search page.
 # custom.css lays out a section only as it nears the screen, and a checker counts
 # what lies past an undrawn section's stand-in height as hidden. This style lays
 # every section out as a reader who scrolls through sees it, for checks that must
 # see the whole page (test_reader_layout.py checks the rule itself).
 EVERY_SECTION_LAID_OUT = (".rst-content section > section { content-visibility: visible !important;"
                           " overflow: visible !important; padding: 0 !important; margin: 0 !important; }")
+# Code pages of every kind (everyday, unused, unofficial, WebDAV), the chapters,
+# the home page, the codes index and the search page.
 AXE_PAGES = ["index", "search", "codes/index", "codes/200", "codes/304", "codes/306", "codes/404",
              "codes/413", "codes/422", "codes/444", "codes/503", "codes/507",
              *[doc for doc in DOCS if doc.startswith("guide/")]]

@@ -28,7 +28,10 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
         event("FontCache::GetFontPlatformData", 214, 5),    # nested in the one before: counted once
         event("FontCache::GetFontPlatformData", 240, 6),
         event("FontCache::GetFontPlatformData", 500, 30),   # after the first layout: not counted
+        event("UpdateLayoutTree", 320, 7),
+        event("Layout", 330, 12),                          # another layout before the paint
         event("Paint", 400, 5),
+        event("Layout", 450, 50),                          # after the paint: not counted
         # another tab's main thread: ignored
         {"name": "Layout", "ts": 265, "dur": 9, "ph": "X", "pid": 9, "tid": 9, "args": {}},
         {"name": "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike", "ts": 266, "pid": 9, "tid": 9},
@@ -45,7 +48,7 @@ def trace(observer_layout: bool, fetch_tasks: list[list[int]]) -> list[dict]:
 
 def test_figures_from_a_trace():
     found = trace_report.figures(trace(True, [["doctools", "menu"], ["copybutton"]]), URL)
-    assert found == {"families": 2, "strikes": 2, "layout": 0.04, "fonts": 0.026, "dcl": 0.03, "dcl-lay": 1,
+    assert found == {"families": 2, "strikes": 2, "layout": 0.04, "fonts": 0.026, "to-paint": 0.074, "dcl": 0.03, "dcl-lay": 1,
                      "fetch-max": 2, "observers": 1, "fetches": 3}
     found = trace_report.figures(trace(False, [["doctools"], ["menu"]]), URL)
-    assert found["dcl-lay"] == 0 and found["fetch-max"] == 1
+    assert found["dcl-lay"] == 0 and found["fetch-max"] == 1 and found["to-paint"] == 0.059

@@ -11,6 +11,8 @@ scripts have run, and prints the median of each figure over the runs:
              the browser process
   layout     the first layout, ms
   fonts      of which Chromium spent getting font data (faces, strikes), ms
+  to-paint   all style and layout before the first paint, ms: the first
+             layout and any after it (sections found near the screen)
   dcl        DOMContentLoaded observers (form filling and the like), ms
   dcl-lay    runs in which those observers laid the page out
   fetch-max  the most site-script fetches started in one task
@@ -72,12 +74,15 @@ def figures(events: list[dict], url: str) -> dict:
                if SCRIPT.search((e.get("args", {}).get("data") or {}).get("url", ""))]
     per_task = [sum(inside(f, t) for f in fetches) for t in tasks]
     first_layout = named("Layout")[0]
+    paint = next(e for e in named("Paint") if e["ts"] > first_layout["ts"])
     return {
         "families": len(set(font_families(events))),
         "strikes": sum(e.get("name") == STRIKE and e.get("pid") == parse["pid"] for e in events),
         "layout": first_layout["dur"] / 1000,
         "fonts": sum(e.get("dur", 0) for e in outermost(
             [e for e in named(FONT_DATA) if inside(e, first_layout)])) / 1000,
+        "to-paint": sum(e.get("dur", 0) for e in mine if e.get("name") in ("Layout", "UpdateLayoutTree")
+                        and first_layout["ts"] <= e["ts"] < paint["ts"]) / 1000,
         "dcl": sum(e.get("dur", 0) for e in observers) / 1000,
         "dcl-lay": sum(any(inside(e, span) for e in named("Layout")) for span in observers),
         "fetch-max": max(per_task, default=0),
@@ -124,7 +129,7 @@ def main() -> int:
                 browser.close()
                 results[page].append(figures(events, base + page))
     server.shutdown()
-    names = ["families", "strikes", "layout", "fonts", "dcl", "dcl-lay", "fetch-max"]
+    names = ["families", "strikes", "layout", "fonts", "to-paint", "dcl", "dcl-lay", "fetch-max"]
     print(f"median of {args.runs} run(s) in Chromium at 412 px; {root}")
     print("page".ljust(30) + "".join(name.rjust(10) for name in names))
     for page, runs in results.items():
