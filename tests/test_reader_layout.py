@@ -286,6 +286,15 @@ def test_scripts_added_after_the_paint_still_work(page, base_url, site, language
 LOADER_LIST = re.compile(r'\}\)\((\[.*?\])\);</script>', re.S)
 HIGHLIGHT_SCRIPTS = {"sphinx_highlight.js", "translations.js"}   # only after a search
 SEARCHED_FOR = {"en": "Too Many Requests", "zh_CN": "请求过多"}
+# Counts the reads of the search terms Sphinx's search leaves in storage.
+STORAGE_READS_COUNTED = """
+window.storageReads = 0;
+const getItem = Storage.prototype.getItem;
+Storage.prototype.getItem = function (key) {
+  if (key === "sphinx_highlight_terms") window.storageReads += 1;
+  return getItem.call(this, key);
+};
+"""
 
 
 def script_name(url: str) -> str:
@@ -296,12 +305,27 @@ def script_name(url: str) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url, language):  # noqa: F811
     """Following a search result marks the terms searched for; a page opened any
-    other way fetches neither sphinx_highlight.js nor translations.js (paint_first.js)."""
+    other way fetches neither sphinx_highlight.js nor translations.js, and does
+    not read the terms from localStorage (a first read waits on the browser;
+    paint_first.js)."""
     fetched = []
     page.on("request", lambda request: fetched.append(script_name(request.url)))
+    page.add_init_script(STORAGE_READS_COUNTED)
     page.goto(f"{base_url}/{language}/codes/429.html")
     scripts_ready(page)
     assert "menu.js" in fetched and HIGHLIGHT_SCRIPTS.isdisjoint(fetched), fetched
+    assert page.locator("span.highlighted").count() == 0
+    assert page.evaluate("window.storageReads") == 0
+
+    # Terms left over from an earlier search are not this page's: a page
+    # opened from a link elsewhere neither reads them nor marks them.
+    page.evaluate("localStorage.setItem('sphinx_highlight_terms', 'retry')")
+    fetched.clear()
+    page.locator(".rst-content a[href^='503.html']").first.click()
+    page.wait_for_url("**/codes/503.html*")
+    scripts_ready(page)
+    assert HIGHLIGHT_SCRIPTS.isdisjoint(fetched), fetched
+    assert page.evaluate("window.storageReads") == 0
     assert page.locator("span.highlighted").count() == 0
 
     page.goto(f"{base_url}/{language}/search.html?q={quote(SEARCHED_FOR[language])}")
@@ -311,6 +335,7 @@ def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url
     result.click()
     page.wait_for_url("**/codes/429.html*")
     scripts_ready(page)
+    assert page.evaluate("window.storageReads") >= 1
     assert "sphinx_highlight.js" in fetched, fetched
     assert ("translations.js" in fetched) == (language == "zh_CN"), fetched
     page.wait_for_selector("span.highlighted", state="attached")
