@@ -331,6 +331,9 @@ def test_search_terms_are_marked_only_on_pages_opened_from_search(page, base_url
     page.goto(f"{base_url}/{language}/search.html?q={quote(SEARCHED_FOR[language])}")
     result = page.locator("#search-results li a[href*='codes/429.html']").first
     result.wait_for(timeout=20000)
+    # The result learns from the referrer that terms may wait: whatever policy
+    # the host's headers set, the search page sends its address to our pages.
+    assert page.locator("meta[name=referrer]").get_attribute("content") == "strict-origin-when-cross-origin"
     fetched.clear()
     result.click()
     page.wait_for_url("**/codes/429.html*")
