@@ -32,9 +32,8 @@ and the cheat sheet load three scripts fewer. Search-term highlighting
 ``data-after-search``: the loader adds it only when Sphinx's search has left
 terms for the page, in a ``?highlight=`` query or in localStorage, so a page
 opened any other way fetches and runs one script fewer (two in Chinese).
-localStorage is read only on a page whose referrer is the search page: the
-first read in a page waits on the browser, 4-15 ms of main thread under
-Lighthouse, and a plain page view need not pay it.
+localStorage is read only on a page whose referrer is the search page, as its
+first read in a page waits on the browser (paint_first.js).
 
 The search page keeps its scripts as Sphinx links them: its results are what
 the page is for, and its scripts call each other as they load.

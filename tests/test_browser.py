@@ -25,7 +25,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 # what lies past an undrawn section's stand-in height as hidden. This style lays
 # every section out as a reader who scrolls through sees it, for checks that must
 # see the whole page (test_reader_layout.py checks the rule itself).
-EVERY_SECTION_LAID_OUT = (".rst-content section > section { content-visibility: visible !important;"
+LONG_PAGE_SECTIONS = ".rst-content section > section"   # the selector of that rule
+EVERY_SECTION_LAID_OUT = (LONG_PAGE_SECTIONS + " { content-visibility: visible !important;"
                           " overflow: visible !important; padding: 0 !important; margin: 0 !important; }")
 # Code pages of every kind (everyday, unused, unofficial, WebDAV), the chapters,
 # the home page, the codes index and the search page.

@@ -20,7 +20,7 @@ import pytest
 import status_data
 import trace_report
 from conftest import DOCS, LANGUAGES, ROOT
-from test_browser import EVERY_SECTION_LAID_OUT, base_url, browser, page, scripts_ready, watched  # noqa: F401
+from test_browser import EVERY_SECTION_LAID_OUT, LONG_PAGE_SECTIONS, base_url, browser, page, scripts_ready, watched  # noqa: F401
 
 DATA = status_data.load(ROOT / "data" / "status-codes.yaml")
 CODE_PAGES = [103, 422, 503]
@@ -570,8 +570,8 @@ def test_the_phone_menu_is_drawn_only_when_open(page, base_url, language):  # no
 
 # Long pages lay out a section only as it nears the screen (custom.css, "Long pages").
 LONG_PAGES = ("guide/errors", "codes/index", "codes/503")
-SECTIONS_DRAWN = """() => [...document.querySelectorAll('.rst-content section > section')].map(
-  s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+SECTIONS_DRAWN = f"""() => [...document.querySelectorAll('{LONG_PAGE_SECTIONS}')].map(
+  s => s.firstElementChild.checkVisibility({{contentVisibilityAuto: true}}))"""
 # Every element of the text, once the reader has scrolled through the page.
 CONTENT_BOXES = """async () => {
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
@@ -605,7 +605,7 @@ def test_long_pages_lay_out_only_the_sections_near_the_screen(page, base_url, la
         moved = [(a, b) for a, b in zip(boxes, plain) if a != b]
         if len(boxes) != len(plain) or moved:
             problems.append(f"{doc}: {len(moved)} of {len(boxes)} elements placed otherwise, e.g. {moved[:2]}")
-        last = page.evaluate("[...document.querySelectorAll('.rst-content section > section')].pop().id")
+        last = page.evaluate(f"[...document.querySelectorAll('{LONG_PAGE_SECTIONS}')].pop().id")
         page.goto(f"{base_url}/{language}/{doc}.html#{last}")
         scripts_ready(page)
         top, room = page.evaluate(f"""[document.getElementById('{last}').getBoundingClientRect().top,
@@ -643,9 +643,9 @@ def test_a_focused_link_at_a_sections_edge_shows_its_whole_outline(page, base_ur
     of a line."""
     page.goto(f"{base_url}/{language}/guide/errors.html")
     scripts_ready(page)
-    edges = page.evaluate("""() => {
+    edges = page.evaluate("""(sections) => {
       const out = [];
-      for (const a of document.querySelectorAll('.rst-content section > section p a')) {
+      for (const a of document.querySelectorAll(sections + ' p a')) {
         const section = a.closest('section'), box = a.getClientRects()[0];
         if (!box || box.left - section.getBoundingClientRect().left > 8) continue;
         a.focus();
@@ -657,7 +657,7 @@ def test_a_focused_link_at_a_sections_edge_shows_its_whole_outline(page, base_ur
                   clips: clip.overflowX !== 'visible' || clip.contentVisibility !== 'visible'});
       }
       return out;
-    }""")
+    }""", LONG_PAGE_SECTIONS)
     assert edges, "no link starts a line at a section's edge: nothing was measured"
     assert all(e["focusVisible"] and e["ring"] > 0 for e in edges), edges
     assert [e for e in edges if e["clips"] and e["room"] < e["ring"]] == []
